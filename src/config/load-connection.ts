@@ -1,0 +1,133 @@
+/**
+ * Loads the connection settings from an optional YAML file and the environment (the environment
+ * wins), validates them once, and registers every secret with the process's `SecretScrubber`.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { Logger } from '../shared/logger';
+import type { SecretScrubber } from '../shared/redact';
+import { CONNECTION_ENV, ConnectionSchema, type Connection } from './connection.schema';
+import { ConfigError, type ConfigIssue } from './errors';
+
+export interface LoadConnectionOptions {
+  /** Defaults to `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** A YAML file of the shape in `config/connection.example.yaml`. */
+  readonly file?: string;
+  readonly scrubber: SecretScrubber;
+  readonly logger?: Logger;
+}
+
+type Tree = Record<string, unknown>;
+
+/** Validated connection settings; throws `ConfigError` naming each bad variable or key. */
+export function loadConnection(options: LoadConnectionOptions): Connection {
+  const env = options.env ?? process.env;
+  const fromFile = options.file === undefined ? {} : readYaml(options.file);
+  const fromEnv = envTree(env);
+  const parsed = ConnectionSchema.safeParse(merge(fromFile, fromEnv));
+  if (!parsed.success) {
+    const issues: ConfigIssue[] = parsed.error.issues.map((issue) => {
+      const dotted = issue.path.map(String).join('.');
+      const variable = (CONNECTION_ENV as Readonly<Record<string, string>>)[dotted];
+      const path =
+        variable === undefined
+          ? dotted || '(root)'
+          : options.file === undefined
+            ? variable
+            : `${dotted} / ${variable}`;
+      return { path, line: null, message: issue.message };
+    });
+    throw new ConfigError(
+      options.file === undefined ? 'environment' : `${options.file} + environment`,
+      issues,
+    );
+  }
+  const connection = parsed.data;
+  registerSecrets(connection, options.scrubber);
+  if (!connection.odoo.tlsRejectUnauthorized) {
+    options.logger?.warn(
+      'TLS certificate verification for Odoo is turned off; use this only for a self-signed development server.',
+      {
+        event: 'config.tls_unverified',
+        url: connection.odoo.url,
+      },
+    );
+  }
+  return connection;
+}
+
+function readYaml(file: string): Tree {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(file, [
+      { path: '(file)', line: null, message: `cannot be read: ${reason}` },
+    ]);
+  }
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigError(file, [
+      { path: '(file)', line: null, message: `is not valid YAML: ${reason}` },
+    ]);
+  }
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError(file, [
+      {
+        path: '(file)',
+        line: null,
+        message: 'must be a mapping with odoo, redis and agreementsPath',
+      },
+    ]);
+  }
+  return value as Tree;
+}
+
+/** The environment variables that are set (and not empty), placed at their settings paths. */
+function envTree(env: Readonly<Record<string, string | undefined>>): Tree {
+  const tree: Tree = {};
+  for (const [dotted, variable] of Object.entries(CONNECTION_ENV)) {
+    const value = env[variable];
+    if (value === undefined || value.trim() === '') continue;
+    const keys = dotted.split('.');
+    let node = tree;
+    for (const key of keys.slice(0, -1)) {
+      const child = node[key];
+      node[key] = child !== null && typeof child === 'object' ? child : {};
+      node = node[key] as Tree;
+    }
+    node[keys[keys.length - 1] ?? dotted] = value;
+  }
+  return tree;
+}
+
+function merge(base: Tree, override: Tree): Tree {
+  const out: Tree = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const current = out[key];
+    const bothTrees = isTree(current) && isTree(value);
+    out[key] = bothTrees ? merge(current, value) : value;
+  }
+  return out;
+}
+
+function isTree(value: unknown): value is Tree {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function registerSecrets(connection: Connection, scrubber: SecretScrubber): void {
+  scrubber.add(connection.odoo.password);
+  scrubber.add(connection.odoo.apiKey);
+  try {
+    const redisPassword = new URL(connection.redis.url).password;
+    if (redisPassword !== '') scrubber.add(decodeURIComponent(redisPassword));
+  } catch {
+    // Not a URL ioredis would accept either; the queue layer reports it when it connects.
+  }
+}
