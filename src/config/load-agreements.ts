@@ -59,22 +59,28 @@ function issuesFrom(
   document: ReturnType<typeof parseDocument>,
   counter: LineCounter,
 ): ConfigIssue[] {
-  return error.issues.map((issue) => {
+  const issues = error.issues.map((issue): ConfigIssue => {
     const written = document.hasIn(issue.path as unknown[]);
+    // zod says "Invalid key in record"; the reason the key failed is more useful.
+    const message =
+      issue.code === 'invalid_key'
+        ? `invalid key: ${issue.issues[0]?.message ?? issue.message}`
+        : issue.message;
     return {
       path: formatPath(issue.path),
       line: lineOf(document, counter, issue.path),
       // A cross-field problem at a path the file does not set is about a shipped default.
-      message:
-        !written && issue.code === 'custom' ? `${issue.message} (default value)` : issue.message,
+      message: !written && issue.code === 'custom' ? `${message} (default value)` : message,
     };
   });
+  // In file order, so the list reads top to bottom; issues without a line go last.
+  return issues.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 }
 
 /** Parses and validates config text (YAML or JSON); throws ConfigError listing every problem. */
 export function parseAgreementsConfig(text: string, file: string): LoadedAgreements {
   const counter = new LineCounter();
-  const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter: counter, prettyErrors: true });
   if (document.errors.length > 0) {
     throw new ConfigError(
       file,
@@ -101,7 +107,9 @@ export function loadAgreementsConfig(file: string): LoadedAgreements {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+    // Duck-typed: errors from node:fs may come from another realm (e.g. under jest).
+    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null;
+    const reason = typeof code === 'string' ? code : 'unreadable';
     throw new ConfigError(file, [
       { path: '(file)', line: null, message: `cannot read the file (${reason})` },
     ]);
