@@ -31,7 +31,8 @@ export interface PlanInput {
   readonly tickets: readonly TicketFacts[];
   /**
    * Lines of those tickets: the period's, plus earlier ones so the per-request minimum sees the
-   * ticket's whole history; later lines are ignored.
+   * ticket's whole history; later lines are ignored, and so are lines of other customers'
+   * tickets. Lines whose ticket or customer is missing are listed for review.
    */
   readonly lines: readonly WorkLine[];
   readonly agreements: readonly Agreement[];
