@@ -5,7 +5,7 @@
 import { OdooClient } from '../../src/odoo/client';
 import type { OdooConnectionOptions } from '../../src/odoo/connection';
 import { isOdooError } from '../../src/odoo/errors';
-import { detectFieldProfile } from '../../src/odoo/profiles/detect-profile';
+import { detectFieldProfile, fieldNamesVia } from '../../src/odoo/profiles/detect-profile';
 import { RoundTripCounter } from '../../src/odoo/round-trips';
 import type { TransportKind } from '../../src/odoo/transports/transport';
 import { startSandbox, type SandboxHandle } from './sandbox-handle';
@@ -64,7 +64,7 @@ describe.each(CASES)(
       await client.connect();
     });
     afterEach(() => {
-      sandbox.faults.reset();
+      sandbox?.faults.reset();
       trips.reset();
     });
     afterAll(async () => {
@@ -172,9 +172,7 @@ describe.each(CASES)(
     });
 
     it('detects the field profile of the helpdesk edition from fields_get', async () => {
-      const profile = await detectFieldProfile(async (model) =>
-        Object.keys(await client.model(model).fieldsGet(['type'])),
-      );
+      const profile = await detectFieldProfile(fieldNamesVia(client));
       expect(profile.edition).toBe(helpdesk);
       expect(profile.saleLineUomField).toBe(odooVersion >= 19 ? 'product_uom_id' : 'product_uom');
     });

@@ -55,3 +55,12 @@ export function profileFromFields(
     fieldsByModel,
   };
 }
+
+/** Adapts anything with `model(name).fieldsGet()` (the OdooClient) to `FieldNamesOf`. */
+export function fieldNamesVia(client: {
+  model(name: string): {
+    fieldsGet(attributes: readonly string[]): Promise<Readonly<Record<string, unknown>>>;
+  };
+}): FieldNamesOf {
+  return async (model) => Object.keys(await client.model(model).fieldsGet(['type']));
+}
