@@ -3,9 +3,9 @@ import { ODOO_ERROR_CODES, OdooError, OdooTransportError } from '../../../src/od
 
 type ErrorClass = new (message: string, options?: { retryable: boolean }) => OdooError;
 
-const classes = Object.values(catalog).filter(
+const classes: ErrorClass[] = Object.values(catalog as Record<string, unknown>).filter(
   (value): value is ErrorClass =>
-    typeof value === 'function' && value.prototype instanceof OdooError,
+    typeof value === 'function' && (value as { prototype: unknown }).prototype instanceof OdooError,
 );
 
 describe('Odoo error catalog', () => {
