@@ -47,7 +47,7 @@ export function loadConnection(options: LoadConnectionOptions): Connection {
   registerSecrets(connection, options.scrubber);
   if (!connection.odoo.tlsRejectUnauthorized) {
     options.logger?.warn(
-      'TLS certificate verification for Odoo is turned off; use this only for a self-signed development server.',
+      'ODOO_TLS_REJECT_UNAUTHORIZED=false asks to skip TLS certificate checks; use it only for a self-signed development server.',
       {
         event: 'config.tls_unverified',
         url: connection.odoo.url,

@@ -77,13 +77,12 @@ export class OdooClient {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
     this.effects = options.retryEffects ?? realRetryEffects;
     this.defaultContext = options.defaultContext ?? { tz: 'UTC' };
-    if (options.connection.tlsRejectUnauthorized === false) {
+    if (options.connection.tlsRejectUnauthorized === false && options.fetch === undefined) {
+      // Node's global fetch takes a custom TLS agent only through undici's `dispatcher`, and
+      // odoo-xmlrpc takes none at all, so the opt-out cannot be honoured here: say so plainly.
       this.logger.warn(
-        'TLS certificate verification is disabled for Odoo; never do this in production.',
-        {
-          event: 'odoo.tls_unverified',
-          url: options.connection.url,
-        },
+        'TLS verification cannot be turned off by the built-in transports; certificates are still verified. Trust a self-signed dev server with NODE_EXTRA_CA_CERTS, or inject a fetch that skips verification.',
+        { event: 'odoo.tls_opt_out_ignored', url: options.connection.url },
       );
     }
   }

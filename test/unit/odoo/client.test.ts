@@ -285,3 +285,10 @@ describe('OdooClient request content', () => {
     });
   });
 });
+
+describe('OdooClient TLS opt-out', () => {
+  it('warns that the built-in transports still verify certificates', () => {
+    const { warnings } = harness({ tlsRejectUnauthorized: false });
+    expect(warnings.map((fields) => fields.event)).toEqual(['odoo.tls_opt_out_ignored']);
+  });
+});
