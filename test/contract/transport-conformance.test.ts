@@ -167,7 +167,7 @@ describe.each(CASES)(
         model: 'res.partner',
         method: 'write',
       });
-      expect(await codeOf(partners.write([1], { comment: 'x' }))).toBe('ODOO_CONCURRENT_UPDATE');
+      expect(await codeOf(partners.write([1], { name: 'x' }))).toBe('ODOO_CONCURRENT_UPDATE');
       expect(trips.count('res.partner', 'write')).toBe(1);
     });
 
