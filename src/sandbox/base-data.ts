@@ -1,0 +1,153 @@
+import { envFor, SUPERUSER_ID, type SandboxContext } from './context';
+import { adminGroups, GROUP_NAMES } from './groups';
+import { create } from './orm/mutate';
+import { profileNames } from './profile';
+import type { Env } from './types';
+import { addXmlId } from './xmlids';
+
+export interface AdminCredentials {
+  login: string;
+  password: string;
+  apiKey: string;
+}
+
+function make(
+  env: Env,
+  model: string,
+  xmlId: string | undefined,
+  vals: Record<string, unknown>,
+): number {
+  const id = create(env, model, [vals])[0] as number;
+  if (xmlId !== undefined) addXmlId(env, xmlId, model, id);
+  return id;
+}
+
+/** ir.model and ir.model.fields rows for every model (state base), inserted directly for speed. */
+function installModelRows(env: Env): void {
+  const models = env.store.table('ir.model');
+  const fields = env.store.table('ir.model.fields');
+  const stamp = {
+    create_date: env.now,
+    write_date: env.now,
+    create_uid: env.uid,
+    write_uid: env.uid,
+  };
+  for (const name of env.registry.names()) {
+    const def = env.registry.require(name);
+    const modelId = env.store.nextId('ir.model');
+    models.insert({
+      id: modelId,
+      model: name,
+      name: def.description,
+      state: 'base',
+      transient: false,
+      ...stamp,
+    });
+    for (const field of def.fields.values()) {
+      fields.insert({
+        id: env.store.nextId('ir.model.fields'),
+        name: field.name,
+        model: name,
+        model_id: modelId,
+        field_description: field.string,
+        ttype: field.type,
+        relation: field.relation ?? false,
+        relation_field: field.relationField ?? false,
+        required: field.required === true,
+        readonly: field.readonly === true,
+        store: field.store,
+        state: 'base',
+        ...stamp,
+      });
+    }
+  }
+}
+
+/** What a fresh database holds: company, currencies, OdooBot + admin, groups, units, module data. */
+export function installBaseData(ctx: SandboxContext, admin: AdminCredentials): void {
+  const env = envFor(ctx, SUPERUSER_ID);
+  const v = ctx.profile.odooVersion;
+  const names = profileNames(ctx.profile);
+  installModelRows(env);
+  const groupIds: number[] = [];
+  for (const xmlId of adminGroups(ctx.profile)) {
+    const [category, name] = (GROUP_NAMES[xmlId] ?? xmlId).split(' / ');
+    groupIds.push(
+      make(env, 'res.groups', xmlId, {
+        name: name ?? category,
+        category_name: name === undefined ? false : category,
+      }),
+    );
+  }
+  const usd = make(env, 'res.currency', 'base.USD', { name: 'USD', symbol: '$' });
+  make(env, 'res.currency', 'base.EUR', { name: 'EUR', symbol: '€' });
+  make(env, 'res.currency', 'base.SEK', { name: 'SEK', symbol: 'kr' });
+  const companyPartner = make(env, 'res.partner', 'base.main_partner', {
+    name: 'My Company',
+    is_company: true,
+  });
+  const company = make(env, 'res.company', 'base.main_company', {
+    name: 'My Company',
+    currency_id: usd,
+    partner_id: companyPartner,
+  });
+  make(env, 'res.users', 'base.user_root', {
+    name: 'OdooBot',
+    login: '__system__',
+    active: false,
+    company_id: company,
+    [names.userGroups]: [[6, 0, groupIds]],
+  });
+  const adminId = make(env, 'res.users', 'base.user_admin', {
+    name: 'Mitchell Admin',
+    login: admin.login,
+    password: admin.password,
+    company_id: company,
+    tz: 'UTC',
+    [names.userGroups]: [[6, 0, groupIds]],
+  });
+  ctx.store.apiKeys.set(admin.apiKey, adminId);
+  const unitCategory =
+    v <= 18
+      ? { category_id: make(env, 'uom.category', 'uom.product_uom_categ_unit', { name: 'Unit' }) }
+      : {};
+  const timeCategory =
+    v <= 18
+      ? { category_id: make(env, 'uom.category', 'uom.uom_categ_wtime', { name: 'Working Time' }) }
+      : {};
+  make(env, 'uom.uom', 'uom.product_uom_unit', { name: 'Units', factor: 1, ...unitCategory });
+  const day = make(env, 'uom.uom', 'uom.product_uom_day', {
+    name: 'Days',
+    factor: 1,
+    ...timeCategory,
+  });
+  make(env, 'uom.uom', 'uom.product_uom_hour', {
+    name: 'Hours',
+    factor: 8,
+    ...timeCategory,
+    ...(v >= 19 ? { relative_factor: 0.125, relative_uom_id: day } : { uom_type: 'smaller' }),
+  });
+  make(env, 'account.analytic.plan', 'analytic.analytic_plan_projects', { name: 'Projects' });
+  make(env, 'mail.activity.type', 'mail.mail_activity_data_todo', { name: 'To-Do' });
+  make(env, 'mail.activity.type', 'mail.mail_activity_data_call', { name: 'Call' });
+  make(env, 'mail.activity.type', 'mail.mail_activity_data_email', { name: 'Email' });
+  installHelpdeskStages(env, names.stageModel, ctx.profile.helpdesk === 'oca');
+}
+
+function installHelpdeskStages(env: Env, model: string, oca: boolean): void {
+  const stages: [string, string, number, boolean][] = [
+    ['new', 'New', 1, false],
+    ['in_progress', 'In Progress', 2, false],
+    ['awaiting', 'Awaiting', 3, false],
+    ['done', 'Done', 4, true],
+    ['cancelled', 'Cancelled', 5, true],
+  ];
+  const module = oca ? 'helpdesk_mgmt' : 'helpdesk';
+  for (const [key, name, sequence, closed] of stages) {
+    make(env, model, `${module}.helpdesk_ticket_stage_${key}`, {
+      name,
+      sequence,
+      ...(oca ? { closed, fold: closed } : { fold: closed }),
+    });
+  }
+}
