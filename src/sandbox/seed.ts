@@ -69,25 +69,29 @@ export const SandboxSeedSchema = z.object({
 export type SandboxSeed = z.input<typeof SandboxSeedSchema>;
 export type SeedStep = z.input<typeof SeedStepSchema>;
 
-/** Reads and validates a JSON seed file. */
-export async function loadSeedFile(path: string): Promise<SandboxSeed> {
-  const text = await readFile(path, 'utf8');
+/** Validates the text of a JSON seed file; errors name the file and the zod path. */
+export function parseSeedFile(source: string, text: string): SandboxSeed {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new SandboxConfigError(
-      `Seed file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      `Seed file ${source} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
   const parsed = SandboxSeedSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new SandboxConfigError(
-      `Seed file ${path} is invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
+      `Seed file ${source} is invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
     );
   }
   return parsed.data;
+}
+
+/** Reads and validates a JSON seed file. */
+export async function loadSeedFile(path: string): Promise<SandboxSeed> {
+  return parseSeedFile(path, await readFile(path, 'utf8'));
 }
 
 function lookup(env: Env, ref: string): number {
