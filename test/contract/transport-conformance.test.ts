@@ -6,9 +6,21 @@ import { OdooClient } from '../../src/odoo/client';
 import type { OdooConnectionOptions } from '../../src/odoo/connection';
 import { isOdooError } from '../../src/odoo/errors';
 import { detectFieldProfile, fieldNamesVia } from '../../src/odoo/profiles/detect-profile';
+import { MODELS } from '../../src/odoo/models';
+import {
+  AnalyticLineSchema,
+  analyticLineFields,
+  analyticLineRenames,
+} from '../../src/odoo/records/analytic-line';
+import {
+  HelpdeskTicketSchema,
+  helpdeskTicketFields,
+  helpdeskTicketRenames,
+} from '../../src/odoo/records/helpdesk-ticket';
+import { parseRecords } from '../../src/odoo/records/parse-records';
 import { RoundTripCounter } from '../../src/odoo/round-trips';
 import type { TransportKind } from '../../src/odoo/transports/transport';
-import { startSandbox, type SandboxHandle } from './sandbox-handle';
+import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 
 interface TransportCase {
   readonly kind: TransportKind;
@@ -23,7 +35,7 @@ const CASES: readonly TransportCase[] = [
 ];
 
 function connectionFor(
-  sandbox: SandboxHandle,
+  sandbox: Sandbox,
   kind: TransportKind | 'auto',
   secret: 'password' | 'apiKey',
 ): OdooConnectionOptions {
@@ -50,12 +62,12 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describe.each(CASES)(
   'transport conformance: $kind (Odoo $odooVersion, $helpdesk helpdesk)',
   ({ kind, odooVersion, helpdesk }) => {
-    let sandbox: SandboxHandle;
+    let sandbox: Sandbox;
     let client: OdooClient;
     const trips = new RoundTripCounter();
 
     beforeAll(async () => {
-      sandbox = await startSandbox({ port: 0, odooVersion, helpdesk });
+      sandbox = await startSandbox({ port: 0, odooVersion, helpdesk, seed: 'demo' });
       client = new OdooClient({
         connection: connectionFor(sandbox, kind, kind === 'json2' ? 'apiKey' : 'password'),
         roundTrips: trips,
@@ -175,6 +187,37 @@ describe.each(CASES)(
       const profile = await detectFieldProfile(fieldNamesVia(client));
       expect(profile.edition).toBe(helpdesk);
       expect(profile.saleLineUomField).toBe(odooVersion >= 19 ? 'product_uom_id' : 'product_uom');
+    });
+
+    it('reads tickets and timesheets that parse into records without problems', async () => {
+      const profile = await detectFieldProfile(fieldNamesVia(client));
+      const tickets = await client
+        .model(MODELS.helpdeskTicket)
+        .searchRead([], { fields: helpdeskTicketFields(profile), limit: 50 });
+      const parsedTickets = parseRecords(
+        MODELS.helpdeskTicket,
+        HelpdeskTicketSchema,
+        tickets,
+        helpdeskTicketRenames(profile),
+      );
+      expect(parsedTickets.problems).toEqual([]);
+      expect(parsedTickets.records.length).toBeGreaterThan(0);
+      expect(parsedTickets.records.every((ticket) => ticket.reference !== null)).toBe(true);
+
+      const lines = await client
+        .model(MODELS.analyticLine)
+        .searchRead([['project_id', '!=', false]], {
+          fields: analyticLineFields(profile),
+          limit: 50,
+        });
+      const parsedLines = parseRecords(
+        MODELS.analyticLine,
+        AnalyticLineSchema,
+        lines,
+        analyticLineRenames(profile),
+      );
+      expect(parsedLines.problems).toEqual([]);
+      expect(parsedLines.records.some((line) => line.ticket_id !== null)).toBe(true);
     });
 
     it('refuses a wrong secret with ODOO_AUTH_FAILED and no retry', async () => {
