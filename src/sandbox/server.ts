@@ -6,7 +6,7 @@ import { Sessions } from './auth/sessions';
 import { installBaseData } from './base-data';
 import type { SandboxContext } from './context';
 import { demoSeed } from './demo-seed';
-import { SandboxFaults, type FaultController } from './faults';
+import { SandboxFaults, type FaultConfig, type FaultController } from './faults';
 import { allModelSpecs } from './models';
 import { DEFAULT_PROFILE, versionInfo, type SandboxProfile } from './profile';
 import { handleJson2 } from './protocols/json2';
@@ -48,6 +48,8 @@ export interface SandboxOptions {
   seed?: SandboxSeed | 'demo' | 'empty';
   /** Source of "now" for write_date and the login cooldown (default: the system clock). */
   clock?: () => Date;
+  /** Faults from the start (latency, random failure rate); a seed's `faults` apply when absent. */
+  faults?: FaultConfig;
 }
 
 export interface Sandbox {
@@ -141,7 +143,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = new Store();
   const sessions = new Sessions();
   const seeds = seedOf(profile, options.seed);
-  const faultConfig = seeds.map((seed) => seed.faults).find((config) => config !== undefined) ?? {};
+  const faultConfig =
+    options.faults ?? seeds.map((seed) => seed.faults).find((config) => config !== undefined) ?? {};
   const ctx: SandboxContext = {
     db: options.db ?? 'tally',
     profile,

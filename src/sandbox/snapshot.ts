@@ -1,3 +1,4 @@
+import { emptyValue } from './env';
 import type { Registry } from './registry';
 import type { Store } from './store';
 
@@ -21,15 +22,16 @@ export function snapshotStore(
           field.type !== 'one2many' &&
           !HIDDEN.has(field.name),
       )
-      .map((field) => field.name)
-      .sort();
+      .sort((a, b) => a.name.localeCompare(b.name));
     out[model] = [...table.ascendingIds()].map((id) => {
       const row = table.get(id) ?? { id };
       const record: Record<string, unknown> = {};
-      for (const name of stored)
-        record[name] = Array.isArray(row[name])
-          ? [...(row[name] as unknown[])]
-          : (row[name] ?? false);
+      for (const field of stored) {
+        const value = row[field.name];
+        record[field.name] = Array.isArray(value)
+          ? [...(value as unknown[])]
+          : (value ?? emptyValue(field));
+      }
       return record;
     });
   }

@@ -1,4 +1,3 @@
-import { emptyValue } from '../env';
 import { OdooException, validationError } from '../errors';
 import type { Row } from '../store';
 import type { Env, FieldDef, ModelDef, Vals } from '../types';
@@ -98,16 +97,6 @@ export function create(env: Env, modelName: string, valsList: Vals[]): number[] 
       ...stored,
       id,
     };
-    for (const field of model.fields.values()) {
-      if (
-        field.store &&
-        field.compute === undefined &&
-        field.type !== 'one2many' &&
-        !(field.name in row)
-      ) {
-        row[field.name] = emptyValue(field);
-      }
-    }
     table.insert(row);
     for (const [field, value] of x2many) applyCommands(env, model, id, field, value, RECORD_OPS);
     ids.push(id);

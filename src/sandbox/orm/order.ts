@@ -45,12 +45,14 @@ export function isIdOrder(terms: OrderTerm[]): 'asc' | 'desc' | undefined {
 type SortKey = number | string | null;
 
 /** Sorts rows by the terms; empty values sort last ascending and first descending (PostgreSQL). */
-export function sortRows(env: Env, model: ModelDef, rows: Row[], terms: OrderTerm[]): Row[] {
-  const keyed = rows.map((row) => ({
-    row,
-    keys: terms.map((term) => sortKey(env, model, row, term.field)),
-  }));
-  keyed.sort((a, b) => {
+export function sortRows(
+  env: Env,
+  model: ModelDef,
+  rows: Iterable<Row>,
+  terms: OrderTerm[],
+  keep?: number,
+): Row[] {
+  const compare = (a: Keyed, b: Keyed): number => {
     for (let i = 0; i < terms.length; i += 1) {
       const result = compareKeys(
         a.keys[i] ?? null,
@@ -60,8 +62,37 @@ export function sortRows(env: Env, model: ModelDef, rows: Row[], terms: OrderTer
       if (result !== 0) return result;
     }
     return a.row.id - b.row.id;
+  };
+  const keyed = (row: Row): Keyed => ({
+    row,
+    keys: terms.map((term) => sortKey(env, model, row, term.field)),
   });
-  return keyed.map((item) => item.row);
+  if (keep === undefined)
+    return [...rows]
+      .map(keyed)
+      .sort(compare)
+      .map((item) => item.row);
+  // Bounded selection: a page of `keep` rows out of many without sorting them all.
+  const best: Keyed[] = [];
+  for (const row of rows) {
+    const item = keyed(row);
+    if (best.length === keep && compare(item, best[keep - 1] as Keyed) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(best[mid] as Keyed, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, item);
+    if (best.length > keep) best.pop();
+  }
+  return best.map((item) => item.row);
+}
+
+interface Keyed {
+  row: Row;
+  keys: SortKey[];
 }
 
 function sortKey(env: Env, model: ModelDef, row: Row, name: string): SortKey {

@@ -76,8 +76,8 @@ export function search(
     }
     return out;
   }
-  const rows = sortRows(env, def, [...scan(env, model, domain)], terms);
   const end = limit === undefined || limit === null ? undefined : offset + limit;
+  const rows = sortRows(env, def, scan(env, model, domain), terms, end);
   return rows.slice(offset, end).map((row) => row.id);
 }
 
