@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { registerSandboxCommand } from './commands/sandbox.command';
+import type { Output } from './output';
+
+export interface ProgramDeps {
+  readonly output: Output;
+  readonly version: string;
+  /** Resolves when the user asks a long-running command to stop (SIGINT/SIGTERM). */
+  readonly stopSignal: () => Promise<void>;
+}
+
+/** The `tally` command tree; the only place commands are registered. */
+export function buildProgram(deps: ProgramDeps): Command {
+  const program = new Command('tally')
+    .description(
+      'Classifies support time logged in Odoo against customer agreements and writes draft invoices back.',
+    )
+    .version(deps.version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => deps.output.print(text.trimEnd()),
+      writeErr: (text) => deps.output.warn(text.trimEnd()),
+    })
+    .showHelpAfterError();
+  registerSandboxCommand(program, deps.output, deps.stopSignal);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { startSandbox, type SandboxOptions } from '../../sandbox/server';
+import { parseSeedFile } from '../../sandbox/seed';
+import type { Output } from '../output';
+import { parseOptions } from '../parse-options';
+
+const SandboxFlagsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(8069),
+  host: z.string().default('127.0.0.1'),
+  seed: z.string().default('demo'),
+  db: z.string().min(1).default('tally'),
+  login: z.string().min(1).default('admin'),
+  password: z.string().min(1).default('admin'),
+  apiKey: z.string().min(8).optional(),
+  odooVersion: z.coerce
+    .number()
+    .int()
+    .refine((v): v is 16 | 17 | 18 | 19 => [16, 17, 18, 19].includes(v), 'must be 16, 17, 18 or 19')
+    .default(17),
+  helpdesk: z.enum(['oca', 'enterprise']).default('oca'),
+});
+
+async function seedFrom(flag: string): Promise<SandboxOptions['seed']> {
+  if (flag === 'demo' || flag === 'empty') return flag;
+  return parseSeedFile(flag, await readFile(flag, 'utf8'));
+}
+
+/** `tally sandbox`: an Odoo emulator on this machine, for trying Tally safely. */
+export function registerSandboxCommand(
+  program: Command,
+  output: Output,
+  stopSignal: () => Promise<void>,
+): void {
+  program
+    .command('sandbox')
+    .description(
+      'Start the Odoo sandbox (an emulator speaking JSON-RPC, XML-RPC and JSON-2) and print its URL and credentials',
+    )
+    .option('--port <port>', 'TCP port (0 picks a free one)', '8069')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--seed <seed>', 'demo, empty, or the path of a JSON seed file', 'demo')
+    .option('--db <name>', 'database name', 'tally')
+    .option('--login <login>', 'login of the admin user', 'admin')
+    .option('--password <password>', 'password of the admin user', 'admin')
+    .option('--api-key <key>', 'API key of the admin user (generated when omitted)')
+    .option('--odoo-version <version>', 'Odoo version to emulate: 16, 17, 18 or 19', '17')
+    .option('--helpdesk <edition>', 'helpdesk flavour: oca or enterprise', 'oca')
+    .action(async (raw: unknown) => {
+      const flags = parseOptions('sandbox', SandboxFlagsSchema, raw);
+      const sandbox = await startSandbox({
+        port: flags.port,
+        host: flags.host,
+        db: flags.db,
+        login: flags.login,
+        password: flags.password,
+        ...(flags.apiKey === undefined ? {} : { apiKey: flags.apiKey }),
+        odooVersion: flags.odooVersion,
+        helpdesk: flags.helpdesk,
+        seed: await seedFrom(flags.seed),
+      });
+      // Listen before announcing readiness, so a stop request right after the banner is not lost.
+      const stopped = stopSignal();
+      output.print(
+        `Odoo ${flags.odooVersion} sandbox (${flags.helpdesk} helpdesk) listening on ${sandbox.url}`,
+      );
+      output.print(`  ODOO_URL=${sandbox.url}`);
+      output.print(`  ODOO_DB=${sandbox.db}`);
+      output.print(`  ODOO_LOGIN=${sandbox.login}`);
+      output.print(`  ODOO_PASSWORD=${sandbox.password}`);
+      output.print(`  ODOO_API_KEY=${sandbox.apiKey}`);
+      output.print(
+        'These are throw-away credentials of an in-memory database. Press Ctrl+C to stop.',
+      );
+      await stopped;
+      await sandbox.close();
+    });
+}

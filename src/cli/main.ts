@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+import { SecretScrubber } from '../shared/redact';
+import { buildProgram } from './build-program';
+import { handleCliError } from './handle-error';
+import { processOutput } from './output';
+
+const VERSION = '0.1.0';
+
+function waitForStopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const scrubber = new SecretScrubber();
+  const program = buildProgram({
+    output: processOutput,
+    version: VERSION,
+    stopSignal: waitForStopSignal,
+  });
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    return handleCliError(error, processOutput, scrubber);
+  }
+}
+
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`tally: unexpected failure: ${error.message}\n`);
+  process.exit(1);
+});
+
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});
