@@ -2,6 +2,7 @@ import type { SandboxProfile } from '../profile';
 import { ormMethods } from '../methods/orm-methods';
 import type { ModelSpec } from '../types';
 import { accountMoveModels } from './account-move';
+import { accountMoveLineModels } from './account-move-line';
 import { accountSetupModels } from './account-setup';
 import { analyticLineModels } from './analytic-line';
 import { baseModels } from './base';
@@ -26,6 +27,7 @@ export function allModelSpecs(profile: SandboxProfile): ModelSpec[] {
     ...saleModels(profile),
     ...accountSetupModels(profile),
     ...accountMoveModels(profile),
+    ...accountMoveLineModels(profile),
     ...contractModels(),
   ];
   const names = new Set(specs.map((spec) => spec.name));
