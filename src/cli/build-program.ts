@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerDemoCommand } from './commands/demo.command';
 import { registerSandboxCommand } from './commands/sandbox.command';
 import type { Output } from './output';
 
@@ -22,6 +23,7 @@ export function buildProgram(deps: ProgramDeps): Command {
       writeErr: (text) => deps.output.warn(text.trimEnd()),
     })
     .showHelpAfterError();
+  registerDemoCommand(program, deps.output);
   registerSandboxCommand(program, deps.output, deps.stopSignal);
   for (const command of program.commands) command.exitOverride();
   return program;
