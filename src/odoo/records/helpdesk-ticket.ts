@@ -7,6 +7,9 @@ import { absentAsNull, datetime, many2one, optionalText, x2many } from './odoo-v
 export const HelpdeskTicketSchema = z.object({
   id: z.number().int().positive(),
   name: z.string(),
+  /** HTML; required by Odoo, but a reader without access may see `false`. */
+  description: absentAsNull(optionalText),
+  user_id: absentAsNull(many2one),
   /** OCA `number` or Enterprise `ticket_ref`. */
   reference: absentAsNull(optionalText),
   partner_id: many2one,
@@ -27,6 +30,8 @@ export type HelpdeskTicket = z.infer<typeof HelpdeskTicketSchema>;
 
 const WANTED = [
   'name',
+  'description',
+  'user_id',
   'partner_id',
   'commercial_partner_id',
   'company_id',

@@ -9,6 +9,8 @@ export const PartnerSchema = z.object({
   is_company: z.boolean(),
   parent_id: many2one,
   commercial_partner_id: many2one,
+  /** Null = shared between companies. */
+  company_id: absentAsNull(many2one),
   category_id: x2many,
   email: optionalText,
   vat: optionalText,

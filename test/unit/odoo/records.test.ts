@@ -136,6 +136,8 @@ describe('record normalisation', () => {
     expect(records[0]).toEqual({
       id: 12,
       name: 'VPN down',
+      description: null,
+      user_id: null,
       reference: 'HT0012',
       partner_id: { id: 45, name: 'Acme, Jane Doe' },
       commercial_partner_id: { id: 44, name: 'Acme' },
