@@ -1,0 +1,57 @@
+import type { CustomerFacts } from '../domain/facts';
+import { planInvoice } from '../domain/invoice-plan';
+import { periodBounds } from '../domain/periods';
+import type { InvoicePlan } from '../domain/plan-types';
+import type { EngineSettings } from '../domain/settings';
+import { compareIds } from '../domain/types';
+import { deriveHistory } from './derive-history';
+import type { SyncProblem } from './map/mapped';
+import type { PeriodFacts } from './read-period';
+
+/** One customer's desired draft for the period. */
+export interface CustomerPlan {
+  readonly customer: CustomerFacts;
+  readonly plan: InvoicePlan;
+}
+
+/** Every customer's plan for one period (a dry run: nothing is written). */
+export interface PeriodPlan {
+  readonly period: PeriodFacts['period'];
+  readonly company: PeriodFacts['company'];
+  /** Ordered by customer id. */
+  readonly plans: readonly CustomerPlan[];
+  /** Records the reader could not turn into facts (they are in no plan). */
+  readonly problems: readonly SyncProblem[];
+}
+
+/**
+ * Plans every customer of the period with the rules engine. Each customer gets only its own
+ * tickets, lines, agreements and packs; billing history is derived from the tickets' earlier lines
+ * (see derive-history.ts).
+ */
+export function planPeriod(facts: PeriodFacts, settings: EngineSettings): PeriodPlan {
+  const history = deriveHistory(facts, periodBounds(facts.period).first, settings);
+  const customers = [...facts.customers].sort((a, b) => compareIds(a.id, b.id));
+  const plans = customers.map((customer) => {
+    const tickets = facts.tickets.filter((ticket) => ticket.customerId === customer.id);
+    const ticketIds = new Set(tickets.map((ticket) => ticket.id));
+    return {
+      customer,
+      plan: planInvoice(
+        {
+          company: facts.company,
+          customer,
+          period: facts.period,
+          tickets,
+          lines: facts.lines.filter((line) => ticketIds.has(line.ticketId)),
+          agreements: facts.agreements.filter((agreement) => agreement.customerId === customer.id),
+          packs: facts.packs.filter((pack) => pack.customerId === customer.id),
+          history: history.filter((entry) => ticketIds.has(entry.ticketId)),
+          defaultHourlyRate: facts.defaultHourlyRate,
+        },
+        settings,
+      ),
+    };
+  });
+  return { period: facts.period, company: facts.company, plans, problems: facts.problems };
+}

@@ -1,0 +1,181 @@
+import type {
+  Agreement,
+  CompanyContext,
+  CustomerFacts,
+  PrepaidPack,
+  TicketFacts,
+  WorkLine,
+} from '../domain/facts';
+import { decimalToMinorUnits } from '../domain/money';
+import { periodBounds } from '../domain/periods';
+import type { EngineSettings } from '../domain/settings';
+import { hoursToMinutes } from '../domain/time-units';
+import type { MinorUnits, Minutes, Period } from '../domain/types';
+import { minutes, ticketId } from '../domain/types';
+import type { SourcesConfig } from '../config/agreements.schema';
+import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profile';
+import type { FieldProfile } from '../odoo/profiles/field-profile';
+import type { AnalyticLine } from '../odoo/records/analytic-line';
+import type { Product } from '../odoo/records/product';
+import { SyncSetupError } from './errors';
+import type { SyncProblem } from './map/mapped';
+import type { OdooReader } from './read/odoo-reader';
+import { PartnerDirectory } from './read/partner-directory';
+import { readCompany } from './read/read-company';
+import { readCustomers } from './read/read-customers';
+import { readPacks } from './read/read-packs';
+import { readProductsByCode } from './read/read-products';
+import {
+  mapTimesheets,
+  readEarlierTimesheets,
+  readPeriodTimesheets,
+  readTickets,
+} from './read/read-work';
+
+/** What the period reader needs from the agreements config. */
+export interface ReadPeriodConfig {
+  readonly settings: EngineSettings;
+  readonly sources: SourcesConfig;
+  /** Decimals of the company currency (the config's `currencyDecimals`). */
+  readonly currencyDecimals: number;
+  /** IANA zone of the company; default: the Odoo user's tz, else Europe/Stockholm. */
+  readonly timeZone?: string;
+}
+
+export interface ReadPeriodOptions {
+  readonly period: Period;
+  /** Read only this commercial partner (Odoo id). */
+  readonly customerId?: number;
+  /** The field profile, when already detected (saves four `fields_get` calls). */
+  readonly profile?: FieldProfile;
+}
+
+/** Everything the rules engine needs to plan one period, as domain facts. */
+export interface PeriodFacts {
+  readonly period: Period;
+  readonly company: CompanyContext;
+  readonly customers: readonly CustomerFacts[];
+  readonly tickets: readonly TicketFacts[];
+  /** The period's lines of those tickets plus their earlier lines. */
+  readonly lines: readonly WorkLine[];
+  readonly agreements: readonly Agreement[];
+  readonly packs: readonly PrepaidPack[];
+  readonly defaultHourlyRate: MinorUnits;
+  /** Records that could not become facts; the rest of the period is still read. */
+  readonly problems: readonly SyncProblem[];
+}
+
+/**
+ * Reads one period from Odoo in batched, paged calls: round trips grow with pages and batches of
+ * 200 ids, never with records. Customers without a tier tag and with no work are not read.
+ */
+export async function readPeriod(
+  reader: OdooReader,
+  config: ReadPeriodConfig,
+  options: ReadPeriodOptions,
+): Promise<PeriodFacts> {
+  if (config.sources.tier.kind !== 'partner_tags') {
+    throw new SyncSetupError(
+      `Agreements from "${config.sources.tier.kind}" are not read yet: use sources.tier.kind "partner_tags".`,
+      { details: { source: config.sources.tier.kind } },
+    );
+  }
+  const company = await readCompany(reader, config.timeZone);
+  const profile = options.profile ?? (await detectFieldProfile(fieldNamesVia(reader)));
+  const bounds = periodBounds(options.period);
+  const companyId = Number(company.id);
+  const partners = new PartnerDirectory(reader);
+
+  const period = await readPeriodTimesheets(reader, profile, bounds, companyId);
+  const read = await readTickets(
+    reader,
+    profile,
+    period.lines.flatMap((line) => line.ticket_id?.id ?? []),
+    partners,
+  );
+  const tickets = read.tickets.filter(
+    (ticket) =>
+      options.customerId === undefined || ticket.customerId === String(options.customerId),
+  );
+  const ticketIds = tickets.map((ticket) => Number(ticket.id));
+  const keep = new Set(tickets.map((ticket) => ticket.id));
+  const earlier = await readEarlierTimesheets(reader, profile, ticketIds, bounds.first, companyId);
+  const work = mapTimesheets(
+    [...period.lines, ...earlier.lines].filter(
+      (line) => line.ticket_id === null || keep.has(ticketId(line.ticket_id.id)),
+    ),
+  );
+
+  const customersRead = await readCustomers(
+    reader,
+    partners,
+    config.sources.tier.tags,
+    tickets.flatMap((ticket) => (ticket.customerId === null ? [] : [Number(ticket.customerId)])),
+    options.customerId,
+  );
+  const products = await readProductsByCode(reader, [
+    ...config.settings.prepaid.products.map((product) => product.productCode),
+    config.sources.hourlyProductCode,
+  ]);
+  const packs = await readPacks(reader, partners, {
+    profile,
+    definitions: config.settings.prepaid.products,
+    products: products.byCode,
+    customerIds: new Set(customersRead.customers.map((customer) => Number(customer.id))),
+    timeZone: company.timeZone,
+    linkedInPeriod: linkedMinutes(period.lines),
+  });
+
+  return {
+    period: options.period,
+    company,
+    customers: customersRead.customers,
+    tickets,
+    lines: work.lines,
+    agreements: customersRead.agreements,
+    packs: packs.packs,
+    defaultHourlyRate: hourlyRate(config, products.byCode),
+    problems: [
+      ...period.problems,
+      ...read.problems,
+      ...earlier.problems,
+      ...work.problems,
+      ...customersRead.problems,
+      ...products.problems,
+      ...packs.problems,
+      ...partners.problems,
+    ],
+  };
+}
+
+/** Minutes of the period's lines per linked sale line. */
+function linkedMinutes(lines: readonly AnalyticLine[]): Map<number, Minutes> {
+  const linked = new Map<number, Minutes>();
+  for (const line of lines) {
+    if (line.so_line === null) continue;
+    const time = hoursToMinutes(line.unit_amount, 'nearest_minute');
+    linked.set(line.so_line.id, minutes((linked.get(line.so_line.id) ?? 0) + time));
+  }
+  return linked;
+}
+
+/** The config's hourly rate, else the sales price of the hourly product. */
+function hourlyRate(config: ReadPeriodConfig, products: ReadonlyMap<string, Product>): MinorUnits {
+  if (config.settings.billing.hourlyRate !== null) return config.settings.billing.hourlyRate;
+  const code = config.sources.hourlyProductCode;
+  const product = products.get(code);
+  const rate =
+    product === undefined
+      ? null
+      : decimalToMinorUnits(
+          product.list_price.toFixed(config.currencyDecimals),
+          config.currencyDecimals,
+        );
+  if (rate === null) {
+    throw new SyncSetupError(
+      `No hourly rate: set billing.hourlyRate in the config or create a product with internal reference "${code}".`,
+      { details: { productCode: code } },
+    );
+  }
+  return rate;
+}
