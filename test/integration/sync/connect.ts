@@ -6,14 +6,18 @@ import type { Sandbox } from '../../../src/sandbox/server';
 import type { ReadPeriodConfig } from '../../../src/sync/read-period';
 
 /** A JSON-RPC client of the sandbox, connected, with an optional round-trip hook. */
-export async function connectTo(sandbox: Sandbox, roundTrips?: RoundTripHook): Promise<OdooClient> {
+export async function connectTo(
+  sandbox: Sandbox,
+  roundTrips?: RoundTripHook,
+  protocol: 'jsonrpc' | 'json2' = 'jsonrpc',
+): Promise<OdooClient> {
   const client = new OdooClient({
     connection: {
       url: sandbox.url,
       db: sandbox.db,
       login: sandbox.login,
-      password: sandbox.password,
-      protocol: 'jsonrpc',
+      ...(protocol === 'json2' ? { apiKey: sandbox.apiKey } : { password: sandbox.password }),
+      protocol,
       timeoutMs: 5000,
     },
     ...(roundTrips === undefined ? {} : { roundTrips }),
