@@ -3,7 +3,8 @@ import { PARTNER_FIELDS, PartnerSchema, type Partner } from '../../odoo/records/
 import type { SyncProblem } from '../map/mapped';
 import { readByIdsParsed, type OdooReader, type ReadSpec } from './odoo-reader';
 
-const PARTNER_SPEC: ReadSpec<Partner> = {
+/** How res.partner is read everywhere in the period reader. */
+export const PARTNER_SPEC: ReadSpec<Partner> = {
   model: MODELS.partner,
   schema: PartnerSchema,
   fields: PARTNER_FIELDS,
@@ -42,5 +43,3 @@ export class PartnerDirectory {
     return this.partners.get(id)?.commercial_partner_id?.id ?? this.partners.get(id)?.id;
   }
 }
-
-export { PARTNER_SPEC };
