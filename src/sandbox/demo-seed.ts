@@ -173,6 +173,7 @@ export function demoSeed(profile: SandboxProfile): SandboxSeed {
       ref: 'order_acme_pack',
       values: {
         partner_id: ref('acme'),
+        date_order: '2026-01-02 09:00:00',
         order_line: [[0, 0, { product_id: ref('product_support_pack_25'), product_uom_qty: 25 }]],
       },
     },

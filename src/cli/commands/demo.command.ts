@@ -1,11 +1,15 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../../config/load-agreements';
+import { period as toPeriod } from '../../domain';
 import { OdooClient } from '../../odoo/client';
-import { ALL, where } from '../../odoo/filter';
-import { MODELS } from '../../odoo/models';
+import { detectFieldProfile, fieldNamesVia } from '../../odoo/profiles/detect-profile';
 import { RoundTripCounter } from '../../odoo/round-trips';
 import { startSandbox } from '../../sandbox/server';
+import { formatPeriodPlan } from '../../sync/format-plan';
+import { latestPeriodWithWork } from '../../sync/latest-period';
+import { planPeriod } from '../../sync/plan-period';
+import { readPeriod } from '../../sync/read-period';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 
@@ -15,11 +19,16 @@ const DemoFlagsSchema = z.object({
     .int()
     .refine((v): v is 16 | 17 | 18 | 19 => [16, 17, 18, 19].includes(v), 'must be 16, 17, 18 or 19')
     .default(17),
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM')
+    .optional(),
 });
 
 /**
- * `tally demo`: the whole product on the embedded sandbox, with no Odoo and no Redis needed.
- * Until the sync pipeline lands it is a smoke run: config, connection, protocol and reads.
+ * `tally demo`: Tally on the embedded sandbox with demo data, no Odoo and no Redis needed. It reads
+ * a billing period, classifies every hour and prints each customer's planned draft (a dry run:
+ * writing the drafts back arrives with the sync issue).
  */
 export function registerDemoCommand(program: Command, output: Output): void {
   program
@@ -28,6 +37,7 @@ export function registerDemoCommand(program: Command, output: Output): void {
       'Run Tally against the embedded Odoo sandbox with demo data (no Odoo or Redis needed)',
     )
     .option('--odoo-version <version>', 'Odoo version to emulate: 16, 17, 18 or 19', '17')
+    .option('--period <YYYY-MM>', 'billing period to plan (default: the newest period with work)')
     .action(async (raw: unknown) => {
       const flags = parseOptions('demo', DemoFlagsSchema, raw);
       const agreements = loadAgreementsConfig(
@@ -48,19 +58,32 @@ export function registerDemoCommand(program: Command, output: Output): void {
         const session = await client.connect();
         output.print(`Agreements config: ${agreements.file}`);
         output.print(
-          `Connected to the Odoo ${session.version.label} sandbox at ${sandbox.url} over ${session.transportKind} as uid ${session.uid}.`,
+          `Connected to the Odoo ${session.version.label} sandbox at ${sandbox.url} over ${session.transportKind}.`,
         );
-        const counts: [string, string][] = [
-          ['customers (companies)', MODELS.partner],
-          ['helpdesk tickets', MODELS.helpdeskTicket],
-          ['timesheet lines', MODELS.analyticLine],
-          ['products', MODELS.product],
-        ];
-        for (const [label, model] of counts) {
-          const filter = model === MODELS.partner ? where('is_company', '=', true) : ALL;
-          output.print(`  ${label}: ${await client.model(model).searchCount(filter)}`);
+        const profile = await detectFieldProfile(fieldNamesVia(client));
+        const period =
+          flags.period === undefined
+            ? await latestPeriodWithWork(client, profile)
+            : toPeriod(flags.period);
+        if (period === null) {
+          output.print('The sandbox holds no timesheets on tickets: nothing to plan.');
+          return;
         }
-        output.print(`Round trips to Odoo: ${roundTrips.total}.`);
+        const decimals = agreements.config.currencyDecimals;
+        const facts = await readPeriod(
+          client,
+          {
+            settings: agreements.settings,
+            sources: agreements.sources,
+            currencyDecimals: decimals,
+          },
+          { period, profile },
+        );
+        output.print('');
+        for (const line of formatPeriodPlan(planPeriod(facts, agreements.settings), decimals))
+          output.print(line);
+        output.print('');
+        output.print(`Dry run: nothing was written. Round trips to Odoo: ${roundTrips.total}.`);
       } finally {
         await client.close();
         await sandbox.close();
