@@ -10,6 +10,8 @@ export const MODELS = {
   product: 'product.product',
   project: 'project.project',
   users: 'res.users',
+  company: 'res.company',
+  partnerTag: 'res.partner.category',
 } as const;
 
 export type ModelName = (typeof MODELS)[keyof typeof MODELS];

@@ -34,3 +34,8 @@ export function presentFields(
   const present = new Set(profile.fieldsByModel[model] ?? []);
   return wanted.filter((field) => field === 'id' || present.has(field));
 }
+
+/** Ticket tags: OCA `helpdesk.ticket.tag`, Enterprise `helpdesk.tag` (odoo-rpc.md §4.1). */
+export function ticketTagModel(profile: FieldProfile): 'helpdesk.ticket.tag' | 'helpdesk.tag' {
+  return profile.edition === 'oca' ? 'helpdesk.ticket.tag' : 'helpdesk.tag';
+}

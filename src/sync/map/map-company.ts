@@ -2,7 +2,7 @@ import { IANAZone } from 'luxon';
 import type { CompanyContext } from '../../domain/facts';
 import { companyId, currencyCode } from '../../domain/types';
 import { SyncSetupError } from '../errors';
-import type { Company, User } from './extra-records';
+import type { Company, User } from '../../odoo/records/context-records';
 
 /** Zone used when neither the config nor the Odoo user names one. */
 export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';

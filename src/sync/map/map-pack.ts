@@ -6,7 +6,7 @@ import type { CustomerId, Minutes } from '../../domain/types';
 import { minutes, packId } from '../../domain/types';
 import { MODELS } from '../../odoo/models';
 import type { SaleOrderLine } from '../../odoo/records/sale-order-line';
-import type { SaleOrder } from './extra-records';
+import type { SaleOrder } from '../../odoo/records/context-records';
 import { mapped, rejected, type Mapped } from './mapped';
 import { hoursPerTimeUom } from './time-uom';
 

@@ -1,10 +1,10 @@
+import { MODELS } from '../../odoo/models';
 import type { Agreement, CustomerFacts } from '../../domain/facts';
 import { and, where } from '../../odoo/filter';
 import { agreementsFromPartnerTags, type TierTags } from '../map/map-agreements';
 import { mapCustomer } from '../map/map-customer';
 import type { SyncProblem } from '../map/mapped';
-import { NAMED_RECORD_FIELDS, NamedRecordSchema } from '../map/extra-records';
-import { EXTRA_MODELS } from './extra-models';
+import { NAMED_RECORD_FIELDS, NamedRecordSchema } from '../../odoo/records/context-records';
 import { searchAllParsed, unique, type OdooReader } from './odoo-reader';
 import { PARTNER_SPEC, type PartnerDirectory } from './partner-directory';
 
@@ -28,7 +28,7 @@ export async function readCustomers(
 ): Promise<CustomersRead> {
   const tags = await searchAllParsed(
     reader,
-    { model: EXTRA_MODELS.partnerTag, schema: NamedRecordSchema, fields: NAMED_RECORD_FIELDS },
+    { model: MODELS.partnerTag, schema: NamedRecordSchema, fields: NAMED_RECORD_FIELDS },
     where('name', 'in', Object.values(tierTags)),
   );
   const problems: SyncProblem[] = [...tags.problems];

@@ -1,5 +1,5 @@
 import { parseRecords } from '../../odoo/records/parse-records';
-import { NAMED_RECORD_FIELDS, NamedRecordSchema } from '../map/extra-records';
+import { NAMED_RECORD_FIELDS, NamedRecordSchema } from '../../odoo/records/context-records';
 import type { SyncProblem } from '../map/mapped';
 import { inBatches } from '../../odoo/batching';
 import { IDS_PER_CALL, unique, type OdooReader } from './odoo-reader';

@@ -11,7 +11,7 @@ import {
   saleOrderLineFields,
   saleOrderLineRenames,
 } from '../../odoo/records/sale-order-line';
-import { SALE_ORDER_FIELDS, SaleOrderSchema } from '../map/extra-records';
+import { SALE_ORDER_FIELDS, SaleOrderSchema } from '../../odoo/records/context-records';
 import { mapPack } from '../map/map-pack';
 import type { SyncProblem } from '../map/mapped';
 import { readByIdsParsed, searchAllParsed, type OdooReader } from './odoo-reader';

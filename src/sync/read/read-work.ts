@@ -18,7 +18,7 @@ import {
 import type { SyncProblem } from '../map/mapped';
 import { mapTicket } from '../map/map-ticket';
 import { mapTimesheet } from '../map/map-timesheet';
-import { ticketTagModel } from './extra-models';
+import { ticketTagModel } from '../../odoo/profiles/field-profile';
 import {
   readByIdsParsed,
   searchAllParsed,

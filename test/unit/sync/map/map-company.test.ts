@@ -1,5 +1,5 @@
 import { DEFAULT_TIME_ZONE, mapCompany } from '../../../../src/sync/map/map-company';
-import type { Company, User } from '../../../../src/sync/map/extra-records';
+import type { Company, User } from '../../../../src/odoo/records/context-records';
 
 const COMPANY: Company = { id: 1, currency_id: { id: 18, name: 'SEK' } };
 const user = (tz: string | null): User => ({ id: 2, tz, company_id: { id: 1, name: 'Demo' } });

@@ -1,7 +1,7 @@
 import type { PackProductDefinition } from '../../../../src/domain/settings';
 import { customerId, minutes, type Minutes } from '../../../../src/domain/types';
 import { mapPack } from '../../../../src/sync/map/map-pack';
-import type { SaleOrder } from '../../../../src/sync/map/extra-records';
+import type { SaleOrder } from '../../../../src/odoo/records/context-records';
 import { aSaleLine } from './odoo-rows';
 
 const PACK_25: PackProductDefinition = {

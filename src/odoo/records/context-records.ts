@@ -1,9 +1,6 @@
-/**
- * Small schemas for records only the period reader needs (users, companies, orders, named tags).
- * They belong with the others in src/odoo/records; kept here until that folder's owner adopts them.
- */
+/** Small records Tally reads for context: users, companies, sale orders, and anything named (tags). */
 import { z } from 'zod';
-import { datetime, optionalText, requiredMany2one } from '../../odoo/records/odoo-values';
+import { datetime, optionalText, requiredMany2one } from './odoo-values';
 
 export const UserSchema = z.object({
   id: z.number().int().positive(),
