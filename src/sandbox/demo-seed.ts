@@ -1,5 +1,6 @@
 import { profileNames, type SandboxProfile } from './profile';
 import type { SandboxSeed, SeedStep } from './seed';
+import { ref, ticketStep, timesheetStep } from './seed-steps';
 
 /** The service categories of the support terms (design.md §1), as helpdesk categories or tags. */
 export const SERVICE_CATEGORIES = [
@@ -23,7 +24,6 @@ export const SERVICE_CATEGORIES = [
 
 export const AGREEMENT_TAGS = ['On Demand', 'Patch Agreement', 'Maintenance and Support Agreement'];
 
-const ref = (name: string): { $ref: string } => ({ $ref: name });
 const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '_');
 
 function product(
@@ -54,7 +54,6 @@ export function demoSeed(profile: SandboxProfile): SandboxSeed {
   const names = profileNames(profile);
   const oca = profile.helpdesk === 'oca';
   const categoryModel = oca ? 'helpdesk.ticket.category' : names.tagModel;
-  const ticketLink = names.timesheetTicketField;
   const records: SeedStep[] = [
     {
       model: 'res.company',
@@ -162,12 +161,12 @@ export function demoSeed(profile: SandboxProfile): SandboxSeed {
       ref: `category_${slug(name)}`,
       values: { name },
     })),
-    ticket('ticket_vpn', 'VPN down', 'acme_jane', 'technical_support', oca),
-    ticket('ticket_import', 'Import price list', 'fjord', 'data_import', oca),
-    ticket('ticket_patch', 'Monthly patching', 'nordpatch', 'patching', oca),
-    timesheet('ticket_vpn', 'Investigated VPN', 1.5, '2026-01-12', ticketLink),
-    timesheet('ticket_import', 'Imported prices', 3, '2026-01-14', ticketLink),
-    timesheet('ticket_patch', 'Patched servers', 2, '2026-01-15', ticketLink),
+    ticketStep('ticket_vpn', 'VPN down', 'acme_jane', 'technical_support', profile.helpdesk),
+    ticketStep('ticket_import', 'Import price list', 'fjord', 'data_import', profile.helpdesk),
+    ticketStep('ticket_patch', 'Monthly patching', 'nordpatch', 'patching', profile.helpdesk),
+    timesheetStep('ticket_vpn', 'Investigated VPN', 1.5, '2026-01-12', profile.helpdesk),
+    timesheetStep('ticket_import', 'Imported prices', 3, '2026-01-14', profile.helpdesk),
+    timesheetStep('ticket_patch', 'Patched servers', 2, '2026-01-15', profile.helpdesk),
     {
       model: 'sale.order',
       ref: 'order_acme_pack',
@@ -180,47 +179,4 @@ export function demoSeed(profile: SandboxProfile): SandboxSeed {
     { model: 'sale.order', call: 'action_confirm', on: ['order_acme_pack'] },
   ];
   return { base: 'empty', records };
-}
-
-function ticket(
-  key: string,
-  name: string,
-  partner: string,
-  category: string,
-  oca: boolean,
-): SeedStep {
-  return {
-    model: 'helpdesk.ticket',
-    ref: key,
-    values: {
-      name,
-      description: `<p>${name}</p>`,
-      partner_id: ref(partner),
-      team_id: ref('team_support'),
-      project_id: ref('project_support'),
-      ...(oca
-        ? { category_id: ref(`category_${category}`) }
-        : { tag_ids: [[6, 0, [ref(`category_${category}`)]]] }),
-    },
-  };
-}
-
-function timesheet(
-  ticketRef: string,
-  name: string,
-  hours: number,
-  date: string,
-  link: string,
-): SeedStep {
-  return {
-    model: 'account.analytic.line',
-    values: {
-      name,
-      unit_amount: hours,
-      date,
-      project_id: ref('project_support'),
-      employee_id: ref('employee_admin'),
-      [link]: ref(ticketRef),
-    },
-  };
 }

@@ -4,37 +4,7 @@
  * no Patch, tickets in several categories, a "[Bug fix]" line and work in December and February.
  */
 import type { SandboxSeed, SeedStep } from '../../../src/sandbox/seed';
-
-const ref = (name: string) => ({ $ref: name });
-
-function ticket(key: string, name: string, partner: string, category: string): SeedStep {
-  return {
-    model: 'helpdesk.ticket',
-    ref: key,
-    values: {
-      name,
-      description: `<p>${name}</p>`,
-      partner_id: ref(partner),
-      team_id: ref('team_support'),
-      project_id: ref('project_support'),
-      category_id: ref(`category_${category}`),
-    },
-  };
-}
-
-function line(ticketRef: string, name: string, hours: number, date: string): SeedStep {
-  return {
-    model: 'account.analytic.line',
-    values: {
-      name,
-      unit_amount: hours,
-      date,
-      project_id: ref('project_support'),
-      employee_id: ref('employee_admin'),
-      ticket_id: ref(ticketRef),
-    },
-  };
-}
+import { ref, ticketStep as ticket, timesheetStep as line } from '../../../src/sandbox/seed-steps';
 
 export const SCENARIO_TICKETS = [
   'ticket_printer',
