@@ -1,13 +1,7 @@
-import type {
-  Agreement,
-  CompanyContext,
-  CustomerFacts,
-  PrepaidPack,
-  TicketFacts,
-  WorkLine,
-} from '../domain/facts';
+import type { CustomerFacts } from '../domain/facts';
 import { decimalToMinorUnits } from '../domain/money';
 import { periodBounds } from '../domain/periods';
+import type { PlanInput } from '../domain/invoice-plan';
 import type { EngineSettings } from '../domain/settings';
 import { hoursToMinutes } from '../domain/time-units';
 import type { MinorUnits, Minutes, Period } from '../domain/types';
@@ -50,17 +44,12 @@ export interface ReadPeriodOptions {
   readonly profile?: FieldProfile;
 }
 
-/** Everything the rules engine needs to plan one period, as domain facts. */
-export interface PeriodFacts {
-  readonly period: Period;
-  readonly company: CompanyContext;
+/**
+ * Everything the rules engine needs to plan one period, as domain facts: a `PlanInput` for every
+ * customer at once (the billing history is derived when planning).
+ */
+export interface PeriodFacts extends Omit<PlanInput, 'customer' | 'history'> {
   readonly customers: readonly CustomerFacts[];
-  readonly tickets: readonly TicketFacts[];
-  /** The period's lines of those tickets plus their earlier lines. */
-  readonly lines: readonly WorkLine[];
-  readonly agreements: readonly Agreement[];
-  readonly packs: readonly PrepaidPack[];
-  readonly defaultHourlyRate: MinorUnits;
   /** Records that could not become facts; the rest of the period is still read. */
   readonly problems: readonly SyncProblem[];
 }
