@@ -1,0 +1,93 @@
+/**
+ * The custom `x_` fields Tally owns in Odoo, declared once: `tally setup` creates them through
+ * ir.model.fields, the writer fills them, the reader finds Tally's drafts and lines by them.
+ */
+export interface TallyFieldDefinition {
+  readonly model: string;
+  readonly name: `x_tally_${string}`;
+  readonly label: string;
+  readonly type: 'char' | 'text' | 'selection' | 'many2one';
+  readonly relation?: string;
+  /** Selection values as (key, label) pairs. */
+  readonly selection?: readonly (readonly [string, string])[];
+  readonly help: string;
+}
+
+export const TIMESHEET_COVERAGE_VALUES = [
+  ['covered', 'Covered by agreement'],
+  ['prepaid', 'Drawn from prepaid pack'],
+  ['billable', 'Billed'],
+  ['review', 'Needs review'],
+] as const;
+
+export type TimesheetCoverage = (typeof TIMESHEET_COVERAGE_VALUES)[number][0];
+
+export const TALLY_FIELDS = {
+  moveKey: {
+    model: 'account.move',
+    name: 'x_tally_key',
+    label: 'Tally key',
+    type: 'char',
+    help: 'Which customer and period this Tally draft invoice is for (tally:v1:<customer>:<period>).',
+  },
+  moveLineKey: {
+    model: 'account.move.line',
+    name: 'x_tally_key',
+    label: 'Tally line key',
+    type: 'char',
+    help: 'Stable key of the invoice line Tally keeps up to date; do not edit.',
+  },
+  timesheetCategory: {
+    model: 'account.analytic.line',
+    name: 'x_tally_category',
+    label: 'Tally category',
+    type: 'char',
+    help: 'The category of work Tally classified this line as.',
+  },
+  timesheetCoverage: {
+    model: 'account.analytic.line',
+    name: 'x_tally_coverage',
+    label: 'Tally coverage',
+    type: 'selection',
+    selection: TIMESHEET_COVERAGE_VALUES,
+    help: 'Whether the agreement covers this time, a prepaid pack pays it, it is billed, or it needs review.',
+  },
+  timesheetReason: {
+    model: 'account.analytic.line',
+    name: 'x_tally_reason',
+    label: 'Tally reason',
+    type: 'char',
+    help: 'Why Tally classified this line as it did.',
+  },
+  timesheetInvoiceLine: {
+    model: 'account.analytic.line',
+    name: 'x_tally_invoice_line_id',
+    label: 'Tally invoice line',
+    type: 'many2one',
+    relation: 'account.move.line',
+    help: 'The invoice line that carries this time.',
+  },
+  ticketReview: {
+    model: 'helpdesk.ticket',
+    name: 'x_tally_review',
+    label: 'Tally review',
+    type: 'char',
+    help: 'Why some of this ticket’s time is held back from invoicing until someone decides.',
+  },
+  ticketNotices: {
+    model: 'helpdesk.ticket',
+    name: 'x_tally_notices',
+    label: 'Tally notices',
+    type: 'char',
+    help: 'Keys of the activities Tally already scheduled for this ticket (so it never repeats one).',
+  },
+  partnerNotices: {
+    model: 'res.partner',
+    name: 'x_tally_notices',
+    label: 'Tally notices',
+    type: 'char',
+    help: 'Keys of the activities Tally already scheduled for this customer (so it never repeats one).',
+  },
+} as const satisfies Record<string, TallyFieldDefinition>;
+
+export type TallyFieldKey = keyof typeof TALLY_FIELDS;
