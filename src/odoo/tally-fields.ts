@@ -6,8 +6,10 @@ export interface TallyFieldDefinition {
   readonly model: string;
   readonly name: `x_tally_${string}`;
   readonly label: string;
-  readonly type: 'char' | 'text' | 'selection' | 'many2one';
+  readonly type: 'char' | 'text' | 'selection' | 'many2one' | 'one2many';
   readonly relation?: string;
+  /** For one2many: the many2one on `relation` that points back (created before this field). */
+  readonly relationField?: string;
   /** Selection values as (key, label) pairs. */
   readonly selection?: readonly (readonly [string, string])[];
   readonly help: string;
@@ -66,6 +68,15 @@ export const TALLY_FIELDS = {
     type: 'many2one',
     relation: 'account.move.line',
     help: 'The invoice line that carries this time.',
+  },
+  moveLineTimesheets: {
+    model: 'account.move.line',
+    name: 'x_tally_timesheet_ids',
+    label: 'Tally timesheets',
+    type: 'one2many',
+    relation: 'account.analytic.line',
+    relationField: 'x_tally_invoice_line_id',
+    help: 'The timesheet lines this invoice line carries (linked in the same write as the line).',
   },
   ticketReview: {
     model: 'helpdesk.ticket',
