@@ -17,7 +17,7 @@ import type { OdooReader } from './read/odoo-reader';
 import { PartnerDirectory } from './read/partner-directory';
 import { readCompany } from './read/read-company';
 import { readCustomers } from './read/read-customers';
-import { readPacks } from './read/read-packs';
+import { readPacks, type PackSaleLine } from './read/read-packs';
 import { readProductsByCode } from './read/read-products';
 import {
   mapTimesheets,
@@ -42,6 +42,20 @@ export interface ReadPeriodOptions {
   readonly customerId?: number;
   /** The field profile, when already detected (saves four `fields_get` calls). */
   readonly profile?: FieldProfile;
+  /**
+   * Tickets to plan even without work in the period: those already on the period's drafts, and
+   * those whose earlier time changed after their own period's invoice was posted (corrections).
+   */
+  readonly extraTicketIds?: readonly number[];
+}
+
+/** Odoo records the writer needs besides the facts. */
+export interface PeriodOdooRefs {
+  /** The hourly product (the config's `hourlyProductCode`); null when it does not exist. */
+  readonly hourlyProductId: number | null;
+  readonly packSaleLines: readonly PackSaleLine[];
+  /** The period's timesheets as read (with Tally's current marks), for the writer's diff. */
+  readonly timesheets: readonly AnalyticLine[];
 }
 
 /**
@@ -52,6 +66,7 @@ export interface PeriodFacts extends Omit<PlanInput, 'customer' | 'history'> {
   readonly customers: readonly CustomerFacts[];
   /** Records that could not become facts; the rest of the period is still read. */
   readonly problems: readonly SyncProblem[];
+  readonly odoo: PeriodOdooRefs;
 }
 
 /**
@@ -79,7 +94,10 @@ export async function readPeriod(
   const read = await readTickets(
     reader,
     profile,
-    period.lines.flatMap((line) => line.ticket_id?.id ?? []),
+    [
+      ...period.lines.flatMap((line) => line.ticket_id?.id ?? []),
+      ...(options.extraTicketIds ?? []),
+    ],
     partners,
   );
   const tickets = read.tickets.filter(
@@ -124,6 +142,11 @@ export async function readPeriod(
     agreements: customersRead.agreements,
     packs: packs.packs,
     defaultHourlyRate: hourlyRate(config, products.byCode),
+    odoo: {
+      hourlyProductId: products.byCode.get(config.sources.hourlyProductCode)?.id ?? null,
+      packSaleLines: packs.saleLines,
+      timesheets: period.lines,
+    },
     problems: [
       ...period.problems,
       ...read.problems,

@@ -219,24 +219,38 @@ describe('invoices, prepaid hours and invoiced timesheets', () => {
     expect(lines).toEqual([{ id: expect.any(Number), qty_delivered_method: 'manual' }]);
   });
 
-  it('locks timesheets that are on a posted invoice', async () => {
+  it('locks invoiced timesheets of a delivery-invoiced sale line, and only those', async () => {
     const s = sandbox();
     const move = await draftInvoice();
-    const timesheet = (await executeKw(s, 'account.analytic.line', 'create', [
+    const product = (await executeKw(s, 'product.product', 'create', [
+      { name: 'Hourly', type: 'service', invoice_policy: 'delivery', service_type: 'timesheet' },
+    ])) as number;
+    const order = (await executeKw(s, 'sale.order', 'create', [
       {
-        name: 'Billed work',
-        project_id: s.store.ref('project_support'),
-        unit_amount: 1,
-        employee_id: s.store.ref('employee_admin'),
+        partner_id: s.store.ref('acme'),
+        order_line: [[0, 0, { product_id: product, product_uom_qty: 10 }]],
       },
     ])) as number;
-    await executeKw(s, 'account.analytic.line', 'write', [
-      [timesheet],
-      { timesheet_invoice_id: move },
-    ]);
+    await executeKw(s, 'sale.order', 'action_confirm', [[order]]);
+    const [saleLine] = (await executeKw(s, 'sale.order.line', 'search', [
+      [['order_id', '=', order]],
+    ])) as number[];
+    const timesheet = async (soLine: number | false) =>
+      (await executeKw(s, 'account.analytic.line', 'create', [
+        {
+          name: 'Billed work',
+          project_id: s.store.ref('project_support'),
+          unit_amount: 1,
+          employee_id: s.store.ref('employee_admin'),
+          so_line: soLine,
+          timesheet_invoice_id: move,
+        },
+      ])) as number;
+    const locked = await timesheet(saleLine ?? false);
+    const free = await timesheet(false);
     await executeKw(s, 'account.move', 'action_post', [[move]]);
     const error = await executeKwError(s, 'account.analytic.line', 'write', [
-      [timesheet],
+      [locked],
       { unit_amount: 2 },
     ]);
     expect(error.data).toMatchObject({
@@ -244,7 +258,14 @@ describe('invoices, prepaid hours and invoiced timesheets', () => {
       message: 'You cannot modify timesheets that are already invoiced.',
     });
     expect(
-      await executeKw(s, 'account.analytic.line', 'write', [[timesheet], { name: 'Renamed' }]),
+      await executeKw(s, 'account.analytic.line', 'write', [[locked], { name: 'Renamed' }]),
     ).toBe(true);
+    expect(await executeKw(s, 'account.analytic.line', 'write', [[free], { unit_amount: 2 }])).toBe(
+      true,
+    );
+    const removal = await executeKwError(s, 'account.analytic.line', 'unlink', [[free]]);
+    expect(removal.data).toMatchObject({
+      message: 'You cannot remove a timesheet that has already been invoiced.',
+    });
   });
 });

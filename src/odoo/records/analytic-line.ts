@@ -41,6 +41,11 @@ export const AnalyticLineSchema = z.object({
   so_line: absentAsNull(many2one),
   timesheet_invoice_id: absentAsNull(many2one),
   timesheet_invoice_type: absentAsNull(optionalSelection(TIMESHEET_INVOICE_TYPES)),
+  /** Tally's marks (src/odoo/tally-fields.ts), absent until `tally setup` created them. */
+  x_tally_category: absentAsNull(optionalText),
+  x_tally_coverage: absentAsNull(optionalText),
+  x_tally_reason: absentAsNull(optionalText),
+  x_tally_invoice_line_id: absentAsNull(many2one),
   write_date: datetime,
 });
 
@@ -60,6 +65,10 @@ const WANTED = [
   'so_line',
   'timesheet_invoice_id',
   'timesheet_invoice_type',
+  'x_tally_category',
+  'x_tally_coverage',
+  'x_tally_reason',
+  'x_tally_invoice_line_id',
   'write_date',
 ] as const;
 

@@ -7,7 +7,11 @@ import type { Row } from '../store';
 import type { Env, FieldSpec, ModelSpec, Vals } from '../types';
 import { recomputeSaleLine } from './sale';
 
-/** Fields sale_timesheet protects once the timesheet is on a posted invoice. */
+/**
+ * Fields sale_timesheet protects on invoiced timesheets (`_check_can_write`): only when a line of
+ * the write is linked to a sale line whose product invoices on delivery, and a line is on an
+ * invoice that is not cancelled.
+ */
 const LOCKED_FIELDS = [
   'unit_amount',
   'employee_id',
@@ -43,6 +47,21 @@ function invoiceType(env: Env, row: Row): string {
   if (prod?.service_type === 'timesheet') return 'billable_time';
   if (prod?.service_type === 'milestones') return 'billable_milestones';
   return 'billable_manual';
+}
+
+function isWriteLocked(env: Env, rows: readonly (Row | undefined)[]): boolean {
+  const onDeliveryLine = rows.some((row) => {
+    if (row === undefined || typeof row.so_line !== 'number') return false;
+    const productId = refOf(env, 'sale.order.line', row.so_line, 'product_id');
+    if (productId === undefined) return false;
+    return env.store.table('product.product').get(productId)?.invoice_policy === 'delivery';
+  });
+  const onInvoice = rows.some((row) => {
+    if (row === undefined || typeof row.timesheet_invoice_id !== 'number') return false;
+    const state = env.store.table('account.move').get(row.timesheet_invoice_id)?.state;
+    return state !== undefined && state !== 'cancel';
+  });
+  return onDeliveryLine && onInvoice;
 }
 
 function isInvoiced(env: Env, row: Row | undefined): boolean {
@@ -193,7 +212,10 @@ export function analyticLineModels(profile: SandboxProfile): ModelSpec[] {
           const table = env.store.table('account.analytic.line');
           if (
             LOCKED_FIELDS.some((field) => field in vals) &&
-            ids.some((id) => isInvoiced(env, table.get(id)))
+            isWriteLocked(
+              env,
+              ids.map((id) => table.get(id)),
+            )
           ) {
             throw userError('You cannot modify timesheets that are already invoiced.');
           }

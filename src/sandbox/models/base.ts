@@ -182,6 +182,7 @@ export function baseModels(profile: SandboxProfile): ModelSpec[] {
         commercial_partner_id: F.m2o('res.partner', 'Commercial Entity', { readonly: true }),
         category_id: F.m2m('res.partner.category', 'Tags'),
         company_id: F.m2o('res.company', 'Company'),
+        user_id: F.m2o('res.users', 'Salesperson'),
         email: F.char('Email'),
         phone: F.char('Phone'),
         ...(v <= 18 ? { mobile: F.char('Mobile') } : {}),

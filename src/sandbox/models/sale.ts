@@ -17,7 +17,12 @@ function product(env: Env, row: Row): Row | undefined {
 }
 
 /** Stored computes of a sale line: delivered method and quantity, remaining hours. */
-export function recomputeSaleLine(env: Env, id: number): void {
+/**
+ * Recomputes a sale line's delivered and remaining quantities. `keepDelivered`: the delivered
+ * quantity was just written directly; like Odoo's stored compute with `readonly=False`, it stands
+ * until a timesheet linked to the line changes.
+ */
+export function recomputeSaleLine(env: Env, id: number, keepDelivered = false): void {
   const names = profileNames(env.profile);
   const row = env.store.table('sale.order.line').get(id);
   if (row === undefined) return;
@@ -32,7 +37,7 @@ export function recomputeSaleLine(env: Env, id: number): void {
       : 'manual';
   const values: Record<string, unknown> = { qty_delivered_method: method };
   const lineUom = row[names.soLineUom];
-  if (method === 'timesheet') {
+  if (method === 'timesheet' && !keepDelivered) {
     const timesheets = env.store.table('account.analytic.line');
     let delivered = 0;
     for (const tsId of timesheets.referencing('so_line', id)) {
@@ -322,7 +327,8 @@ export function saleModels(profile: SandboxProfile): ModelSpec[] {
             vals[names.soLineTaxes] = [[6, 0, (prod.taxes_id as number[] | undefined) ?? []]];
         },
         afterCreate: (env, ids) => ids.forEach((id) => recomputeSaleLine(env, id)),
-        afterWrite: (env, ids) => ids.forEach((id) => recomputeSaleLine(env, id)),
+        afterWrite: (env, ids, vals) =>
+          ids.forEach((id) => recomputeSaleLine(env, id, 'qty_delivered' in vals)),
       },
     },
   ];

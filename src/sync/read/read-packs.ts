@@ -13,6 +13,7 @@ import {
 } from '../../odoo/records/sale-order-line';
 import { SALE_ORDER_FIELDS, SaleOrderSchema } from '../../odoo/records/context-records';
 import { mapPack } from '../map/map-pack';
+import { hoursPerTimeUom } from '../map/time-uom';
 import type { SyncProblem } from '../map/mapped';
 import { readByIdsParsed, searchAllParsed, type OdooReader } from './odoo-reader';
 import type { PartnerDirectory } from './partner-directory';
@@ -31,18 +32,27 @@ export interface PacksQuery {
   readonly linkedInPeriod: ReadonlyMap<number, Minutes>;
 }
 
+/** A pack's sale line as the writer keeps it in step (delivered hours = Tally's drawdowns). */
+export interface PackSaleLine {
+  readonly id: number;
+  readonly productId: number;
+  readonly qtyDelivered: number;
+  /** Hours per unit of the line's unit of measure (1 for Hours). */
+  readonly hoursPerUom: number;
+}
+
 /** Prepaid packs: confirmed sale lines of configured pack products, with their orders' dates. */
 export async function readPacks(
   reader: OdooReader,
   partners: PartnerDirectory,
   query: PacksQuery,
-): Promise<{ packs: PrepaidPack[]; problems: SyncProblem[] }> {
+): Promise<{ packs: PrepaidPack[]; saleLines: PackSaleLine[]; problems: SyncProblem[] }> {
   const definitionOf = new Map<number, PackProductDefinition>();
   for (const definition of query.definitions) {
     const product = query.products.get(definition.productCode);
     if (product !== undefined) definitionOf.set(product.id, definition);
   }
-  if (definitionOf.size === 0) return { packs: [], problems: [] };
+  if (definitionOf.size === 0) return { packs: [], saleLines: [], problems: [] };
 
   const lines = await searchAllParsed(
     reader,
@@ -73,6 +83,7 @@ export async function readPacks(
   const orderById = new Map(orders.records.map((order) => [order.id, order] as const));
 
   const packs: PrepaidPack[] = [];
+  const saleLines: PackSaleLine[] = [];
   for (const line of wanted) {
     const definition = line.product_id === null ? undefined : definitionOf.get(line.product_id.id);
     const order = orderById.get(line.order_id.id);
@@ -95,8 +106,17 @@ export async function readPacks(
       timeZone: query.timeZone,
       linkedInPeriod: query.linkedInPeriod.get(line.id) ?? minutes(0),
     });
-    if (result.ok) packs.push(result.value);
-    else problems.push(result.problem);
+    if (!result.ok) {
+      problems.push(result.problem);
+      continue;
+    }
+    packs.push(result.value);
+    saleLines.push({
+      id: line.id,
+      productId: line.product_id?.id ?? 0,
+      qtyDelivered: line.qty_delivered,
+      hoursPerUom: hoursPerTimeUom(line.product_uom_id?.name ?? null) ?? 1,
+    });
   }
-  return { packs, problems };
+  return { packs, saleLines, problems };
 }

@@ -1,0 +1,237 @@
+import { parseLineKey } from '../domain/line-key';
+import { planInvoice } from '../domain/invoice-plan';
+import type { InvoicePlan } from '../domain/plan-types';
+import type { PrepaidPack } from '../domain/facts';
+import type { EngineSettings } from '../domain/settings';
+import type { LocalDate, Minutes, Period } from '../domain/types';
+import { compareIds, minutes } from '../domain/types';
+import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profile';
+import type { FieldProfile } from '../odoo/profiles/field-profile';
+import { MODELS } from '../odoo/models';
+import { billingHistory } from './billing-history';
+import { SyncSetupError } from './errors';
+import type { SyncProblem } from './map/mapped';
+import type { CustomerPlan } from './plan-period';
+import { readPeriod, type ReadPeriodConfig } from './read-period';
+import { readNoticeTargets } from './read/read-notice-targets';
+import type { OdooReader } from './read/odoo-reader';
+import { readCustomerInvoices, readPeriodInvoices } from './read/read-tally-invoices';
+import { applyWrites, type AppliedWrites, type OdooWriter } from './write/apply-writes';
+import { buildLedger, drawnFromPack, invoicesOfTicket } from './write/billing-ledger';
+import { planInvoiceWrites } from './write/plan-invoice-writes';
+import { planNotices } from './write/plan-notices';
+import { planPackDeliveries } from './write/plan-pack-deliveries';
+import { planTimesheetMarks } from './write/plan-timesheet-marks';
+import type { ClosedInvoice, GroupWrite, WritePlan } from './write/write-plan';
+
+export interface SyncPeriodOptions {
+  readonly period: Period;
+  /** Only this commercial partner (Odoo id). */
+  readonly customerId?: number;
+  /** Plan and compute the writes, make none. */
+  readonly dryRun?: boolean;
+  /** Tickets whose earlier time changed after their invoice was posted (see sync-changes.ts). */
+  readonly extraTicketIds?: readonly number[];
+  /** The company's today, the deadline of new activities. */
+  readonly today: LocalDate;
+  readonly profile?: FieldProfile;
+}
+
+export interface PeriodSyncResult {
+  readonly period: Period;
+  readonly plans: readonly CustomerPlan[];
+  readonly writes: WritePlan;
+  /** null on a dry run. */
+  readonly applied: AppliedWrites | null;
+  readonly closed: readonly ClosedInvoice[];
+  readonly problems: readonly SyncProblem[];
+}
+
+/** The Tally fields a sync cannot work without (created by `tally setup`). */
+async function ensureTallyFields(client: OdooReader, profile: FieldProfile): Promise<void> {
+  const moveLineFields = Object.keys(
+    await client.model(MODELS.accountMoveLine).fieldsGet(['type']),
+  );
+  const missing = [
+    ...['x_tally_key', 'x_tally_timesheet_ids']
+      .filter((field) => !moveLineFields.includes(field))
+      .map((field) => `account.move.line.${field}`),
+    ...['x_tally_coverage', 'x_tally_invoice_line_id']
+      .filter((field) => !(profile.fieldsByModel[MODELS.analyticLine] ?? []).includes(field))
+      .map((field) => `account.analytic.line.${field}`),
+    ...['x_tally_review', 'x_tally_notices']
+      .filter((field) => !(profile.fieldsByModel[MODELS.helpdeskTicket] ?? []).includes(field))
+      .map((field) => `helpdesk.ticket.${field}`),
+  ];
+  if (missing.length > 0) {
+    throw new SyncSetupError(
+      `Tally's fields are missing in Odoo (${missing.join(', ')}): run \`tally setup\` once with a user in Administration / Settings.`,
+      { details: { missing } },
+    );
+  }
+}
+
+/**
+ * Syncs one billing period: reads it, plans every customer's draft from the rules and the billing
+ * history Tally's own invoices record, and makes the minimal writes that bring Odoo to the plan.
+ * Planning is deterministic and every write is computed against Odoo's current state, so a rerun
+ * writes nothing and a run cut short is completed by the next.
+ */
+export async function syncPeriod(
+  client: OdooReader & OdooWriter,
+  config: ReadPeriodConfig,
+  options: SyncPeriodOptions,
+): Promise<PeriodSyncResult> {
+  const profile = options.profile ?? (await detectFieldProfile(fieldNamesVia(client)));
+  await ensureTallyFields(client, profile);
+  const current = await readPeriodInvoices(client, options.period, options.customerId);
+  const ticketsOnDrafts = current.lines.flatMap((line) => {
+    const key = line.x_tally_key === null ? null : parseLineKey(line.x_tally_key);
+    return key?.ticketId == null ? [] : [Number(key.ticketId)];
+  });
+  const facts = await readPeriod(client, config, {
+    period: options.period,
+    ...(options.customerId !== undefined ? { customerId: options.customerId } : {}),
+    profile,
+    extraTicketIds: [...ticketsOnDrafts, ...(options.extraTicketIds ?? [])],
+  });
+  const customerIds = facts.customers.map((customer) => Number(customer.id));
+  const history = await readCustomerInvoices(client, customerIds);
+  const ledger = buildLedger(history.moves, history.lines);
+  const packs: PrepaidPack[] = facts.packs.map((pack) => ({
+    ...pack,
+    openingBalance: minutes(pack.purchased - drawnFromPack(ledger, pack.id, options.period)),
+  }));
+  const billed = billingHistory(facts, ledger, config.settings);
+  const plans = planCustomers({ ...facts, packs }, billed, config.settings);
+
+  const hourlyProductId = facts.odoo.hourlyProductId;
+  if (hourlyProductId === null) {
+    throw new SyncSetupError(
+      `No product with internal reference "${config.sources.hourlyProductCode}": create it (tally setup --create-products) or set sources.hourlyProductCode.`,
+      { details: { productCode: config.sources.hourlyProductCode } },
+    );
+  }
+  const context = {
+    products: {
+      hourlyProductId,
+      packProductIds: new Map(
+        facts.odoo.packSaleLines.map((line) => [String(line.id), line.productId]),
+      ),
+    },
+    currencyDecimals: config.currencyDecimals,
+    linkTimesheetInvoice: (profile.fieldsByModel[MODELS.analyticLine] ?? []).includes(
+      'timesheet_invoice_id',
+    ),
+    originalInvoices: (ticketId: string) =>
+      invoicesOfTicket(ledger, ticketId as never, options.period),
+  };
+  const currentInvoiceIds = new Map(
+    facts.odoo.timesheets.map((line) => [line.id, line.timesheet_invoice_id?.id ?? null]),
+  );
+  const invoiceWrites = plans.map(({ plan }) =>
+    planInvoiceWrites(plan, current, context, currentInvoiceIds),
+  );
+  const closed = invoiceWrites.flatMap((writes) => (writes.closed === null ? [] : [writes.closed]));
+  const closedCustomers = new Set(closed.map((entry) => String(entry.customerId)));
+
+  const drawnIds = new Set(
+    invoiceWrites.flatMap((writes) =>
+      writes.desired
+        .filter((line) => parseLineKey(line.key)?.kind === 'drawdown')
+        .flatMap((line) => line.timesheetIds),
+    ),
+  );
+  const timesheets = new Map(facts.odoo.timesheets.map((line) => [line.id, line]));
+  const marks = planTimesheetMarks(
+    plans.flatMap(({ plan }) => plan.decisions),
+    timesheets,
+    config.settings,
+    drawnIds,
+  );
+  const deliveries = planPackDeliveries(facts.odoo.packSaleLines, (packId) =>
+    packDrawn(packId, ledger, plans, closedCustomers, options.period),
+  );
+  const openPlans = plans
+    .filter(({ plan }) => !closedCustomers.has(plan.customerId))
+    .map(({ plan }) => plan);
+  const targets = await readNoticeTargets(
+    client,
+    facts.tickets.map((ticket) => Number(ticket.id)),
+    customerIds,
+  );
+  const notices = planNotices({
+    plans: openPlans,
+    tickets: targets.tickets,
+    customers: targets.customers,
+    openActivityKeys: targets.openActivityKeys,
+  });
+
+  const groupWrites: GroupWrite[] = [...marks, ...deliveries, ...notices.reviewWrites];
+  const writes: WritePlan = {
+    createMoves: invoiceWrites.flatMap((writes) => (writes.create === null ? [] : [writes.create])),
+    updateMoves: invoiceWrites.flatMap((writes) => (writes.update === null ? [] : [writes.update])),
+    unlinkMoves: invoiceWrites.flatMap((writes) => writes.unlink),
+    groupWrites,
+    activities: notices.activities,
+    noticeWrites: notices.noticeWrites,
+    closed,
+  };
+  const applied = options.dryRun === true ? null : await applyWrites(client, writes, options.today);
+  return {
+    period: options.period,
+    plans,
+    writes,
+    applied,
+    closed,
+    problems: [...facts.problems, ...current.problems, ...history.problems, ...targets.problems],
+  };
+}
+
+function planCustomers(
+  facts: Parameters<typeof billingHistory>[0],
+  history: ReturnType<typeof billingHistory>,
+  settings: EngineSettings,
+): CustomerPlan[] {
+  return [...facts.customers]
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((customer) => {
+      const tickets = facts.tickets.filter((ticket) => ticket.customerId === customer.id);
+      const ticketIds = new Set(tickets.map((ticket) => ticket.id));
+      const plan: InvoicePlan = planInvoice(
+        {
+          company: facts.company,
+          customer,
+          period: facts.period,
+          tickets,
+          lines: facts.lines.filter((line) => ticketIds.has(line.ticketId)),
+          agreements: facts.agreements.filter((entry) => entry.customerId === customer.id),
+          packs: facts.packs.filter((pack) => pack.customerId === customer.id),
+          history: history.filter((entry) => ticketIds.has(entry.ticketId)),
+          defaultHourlyRate: facts.defaultHourlyRate,
+        },
+        settings,
+      );
+      return { customer, plan };
+    });
+}
+
+/** Everything drawn from a pack: other periods as invoiced, this period as planned (if open). */
+function packDrawn(
+  packId: string,
+  ledger: ReturnType<typeof buildLedger>,
+  plans: readonly CustomerPlan[],
+  closedCustomers: ReadonlySet<string>,
+  period: Period,
+): Minutes {
+  let total = 0;
+  for (const entry of ledger) {
+    if (entry.kind !== 'drawdown' || entry.discriminator !== packId) continue;
+    if (entry.period !== period || closedCustomers.has(entry.customerId)) total += entry.minutes;
+  }
+  for (const { plan } of plans) {
+    if (closedCustomers.has(plan.customerId)) continue;
+    for (const balance of plan.packBalances) if (balance.packId === packId) total += balance.drawn;
+  }
+  return minutes(total);
+}

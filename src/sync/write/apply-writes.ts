@@ -1,0 +1,117 @@
+import { inBatches, WRITE_IDS_BATCH_SIZE } from '../../odoo/batching';
+import { where } from '../../odoo/filter';
+import type { ModelApi } from '../../odoo/model-api';
+import { MODELS } from '../../odoo/models';
+import type { GroupWrite, MoveCreate, WritePlan } from './write-plan';
+
+/** What the writer needs of the Odoo client (the `OdooClient` satisfies it). */
+export interface OdooWriter {
+  model(name: string): ModelApi;
+}
+
+/** Lines per `account.move.create` call: one call = one transaction, kept to a moderate size. */
+export const LINES_PER_CREATE = 1000;
+
+export interface AppliedWrites {
+  readonly movesCreated: number;
+  readonly movesUpdated: number;
+  readonly movesDeleted: number;
+  readonly recordsWritten: number;
+  readonly activitiesCreated: number;
+  /** Write calls made (creates, writes, unlinks). */
+  readonly calls: number;
+}
+
+/** Groups of new drafts whose lines fit one create call (a draft is never split). */
+function createBatches(creates: readonly MoveCreate[]): MoveCreate[][] {
+  const batches: MoveCreate[][] = [];
+  let current: MoveCreate[] = [];
+  let lines = 0;
+  for (const create of creates) {
+    if (current.length > 0 && lines + create.lines > LINES_PER_CREATE) {
+      batches.push(current);
+      current = [];
+      lines = 0;
+    }
+    current.push(create);
+    lines += create.lines;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/**
+ * Makes the writes of a plan, in an order where any prefix is safe to stop after: invoices first,
+ * then the marks and balances that describe them, then activities and, last, the notice keys that
+ * stop activities from repeating. Every step is computed from Odoo's state, so a run cut short is
+ * completed by the next one without duplicates.
+ */
+export async function applyWrites(
+  client: OdooWriter,
+  plan: WritePlan,
+  today: string,
+): Promise<AppliedWrites> {
+  let calls = 0;
+  let recordsWritten = 0;
+  const moves = client.model(MODELS.accountMove);
+  for (const batch of createBatches(plan.createMoves)) {
+    await moves.create(batch.map((create) => create.values));
+    calls += 1;
+  }
+  for (const update of plan.updateMoves) {
+    await moves.write([update.moveId], update.values);
+    calls += 1;
+  }
+  if (plan.unlinkMoves.length > 0) {
+    await moves.unlink(plan.unlinkMoves);
+    calls += 1;
+  }
+  const writeGroups = async (groups: readonly GroupWrite[]) => {
+    for (const group of groups) {
+      for (const ids of inBatches(group.ids, WRITE_IDS_BATCH_SIZE)) {
+        await client.model(group.model).write(ids, group.values, { idempotent: true });
+        calls += 1;
+        recordsWritten += ids.length;
+      }
+    }
+  };
+  await writeGroups(plan.groupWrites);
+  if (plan.activities.length > 0) {
+    const modelIds = await activityModelIds(
+      client,
+      plan.activities.map((activity) => activity.model),
+    );
+    await client.model('mail.activity').create(
+      plan.activities.map((activity) => ({
+        res_model_id: modelIds.get(activity.model),
+        res_id: activity.recordId,
+        user_id: activity.userId,
+        summary: activity.summary,
+        note: activity.note,
+        date_deadline: today,
+      })),
+    );
+    calls += 1;
+  }
+  await writeGroups(plan.noticeWrites);
+  return {
+    movesCreated: plan.createMoves.length,
+    movesUpdated: plan.updateMoves.length,
+    movesDeleted: plan.unlinkMoves.length,
+    recordsWritten,
+    activitiesCreated: plan.activities.length,
+    calls,
+  };
+}
+
+async function activityModelIds(
+  client: OdooWriter,
+  models: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await client
+    .model('ir.model')
+    .searchRead(where('model', 'in', [...new Set(models)]), { fields: ['model'] });
+  const ids = new Map<string, number>();
+  for (const row of rows) if (typeof row.model === 'string') ids.set(row.model, row.id);
+  return ids;
+}

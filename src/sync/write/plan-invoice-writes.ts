@@ -1,0 +1,153 @@
+import type { InvoicePlan } from '../../domain/plan-types';
+import type { TallyMove, TallyMoveLine } from '../../odoo/records/tally-invoice';
+import type { DesiredLine, InvoiceProducts } from './desired-invoice';
+import { desiredLines } from './desired-invoice';
+import { diffInvoiceLines, newLineValues } from './diff-invoice';
+import { invoiceKey } from './invoice-key';
+import type { ClosedInvoice, MoveCreate, MoveUpdate } from './write-plan';
+
+export interface InvoiceWriteContext {
+  readonly products: InvoiceProducts;
+  readonly currencyDecimals: number;
+  /** Whether timesheets have `timesheet_invoice_id` (sale_timesheet is installed). */
+  readonly linkTimesheetInvoice: boolean;
+  /** Per ticket, invoice numbers that billed it before (named on correction lines). */
+  readonly originalInvoices: (ticketId: string) => readonly string[];
+}
+
+export interface InvoiceWrites {
+  readonly create: MoveCreate | null;
+  readonly update: MoveUpdate | null;
+  readonly unlink: readonly number[];
+  readonly closed: ClosedInvoice | null;
+  /** Line key → the timesheets it carries (for marking the timesheets). */
+  readonly desired: readonly DesiredLine[];
+}
+
+/**
+ * The writes that make one customer's invoice for the period match its plan. A posted or
+ * cancelled invoice is never touched (its changes reach the next draft as corrections); duplicate
+ * drafts of one key, which only an interrupted create can leave, are deleted, oldest kept.
+ */
+export function planInvoiceWrites(
+  plan: InvoicePlan,
+  existing: { moves: readonly TallyMove[]; lines: readonly TallyMoveLine[] },
+  context: InvoiceWriteContext,
+  currentInvoiceIds: ReadonlyMap<number, number | null>,
+): InvoiceWrites {
+  const customerId = Number(plan.customerId);
+  const key = invoiceKey(plan.customerId, plan.period);
+  const desired = withCorrectionOrigins(
+    desiredLines(plan, context.products, context.currencyDecimals),
+    plan,
+    context,
+  );
+  const mine = existing.moves
+    .filter((move) => move.x_tally_key === key && move.state !== 'cancel')
+    .sort((a, b) => a.id - b.id);
+  const cancelled = existing.moves.find(
+    (move) => move.x_tally_key === key && move.state === 'cancel',
+  );
+  const posted = mine.find((move) => move.state === 'posted');
+  const drafts = mine.filter((move) => move.state === 'draft');
+  const none = { create: null, update: null, unlink: [] as number[], desired };
+
+  if (posted !== undefined || (mine.length === 0 && cancelled !== undefined)) {
+    const closedMove = posted ?? (cancelled as TallyMove);
+    return {
+      ...none,
+      unlink: drafts.map((move) => move.id),
+      closed: {
+        customerId,
+        moveId: closedMove.id,
+        name: closedMove.name,
+        state: closedMove.state === 'posted' ? 'posted' : 'cancel',
+      },
+    };
+  }
+  const [draft, ...duplicates] = drafts;
+  const carried = desired.flatMap((line) => line.timesheetIds);
+  if (draft === undefined) {
+    if (desired.length === 0) return { ...none, closed: null };
+    return {
+      ...none,
+      closed: null,
+      create: {
+        customerId,
+        key,
+        lines: desired.length,
+        values: {
+          move_type: 'out_invoice',
+          partner_id: customerId,
+          x_tally_key: key,
+          invoice_line_ids: desired.map((line) => [0, 0, newLineValues(line)]),
+          ...(context.linkTimesheetInvoice && carried.length > 0
+            ? { timesheet_ids: carried.map((id) => [4, id]) }
+            : {}),
+        },
+      },
+    };
+  }
+  const draftLines = existing.lines.filter((line) => line.move_id === draft.id);
+  const diff = diffInvoiceLines(draftLines, desired, context.currencyDecimals);
+  const unlink = duplicates.map((move) => move.id);
+  const values: Record<string, unknown> = {};
+  if (diff.commands.length > 0) values.invoice_line_ids = diff.commands;
+  if (context.linkTimesheetInvoice) {
+    const links = timesheetInvoiceLinks(draft.id, carried, currentInvoiceIds);
+    if (links.length > 0) values.timesheet_ids = links;
+  }
+  const handAdded = draft.invoice_line_ids.length > draftLines.length;
+  if (desired.length === 0 && !handAdded) {
+    return { ...none, closed: null, unlink: [draft.id, ...unlink] };
+  }
+  return {
+    ...none,
+    closed: null,
+    unlink,
+    update:
+      Object.keys(values).length === 0
+        ? null
+        : {
+            customerId,
+            moveId: draft.id,
+            values,
+            created: diff.created,
+            updated: diff.updated,
+            removed: diff.removed,
+          },
+  };
+}
+
+/** `timesheet_ids` commands: link what the draft carries, unlink what it no longer does. */
+function timesheetInvoiceLinks(
+  moveId: number,
+  carried: readonly number[],
+  currentInvoiceIds: ReadonlyMap<number, number | null>,
+): [3 | 4, number][] {
+  const wanted = new Set(carried);
+  const links: [3 | 4, number][] = [];
+  for (const id of carried) if (currentInvoiceIds.get(id) !== moveId) links.push([4, id]);
+  for (const [id, invoice] of currentInvoiceIds)
+    if (invoice === moveId && !wanted.has(id)) links.push([3, id]);
+  return links;
+}
+
+/** Correction lines name the invoices whose billing they correct. */
+function withCorrectionOrigins(
+  lines: readonly DesiredLine[],
+  plan: InvoicePlan,
+  context: InvoiceWriteContext,
+): DesiredLine[] {
+  const ticketOfKey = new Map<string, string>();
+  for (const section of plan.sections)
+    for (const line of section.lines)
+      if (line.kind === 'correction') ticketOfKey.set(line.key, section.ticketId);
+  return lines.map((line) => {
+    const ticket = ticketOfKey.get(line.key);
+    const origins = ticket === undefined ? [] : context.originalInvoices(ticket);
+    return origins.length === 0
+      ? line
+      : { ...line, name: `${line.name} (corrects ${origins.join(', ')})` };
+  });
+}

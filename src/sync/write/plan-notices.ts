@@ -1,0 +1,151 @@
+import { formatHours } from '../../domain/time-units';
+import type { InvoicePlan } from '../../domain/plan-types';
+import { MODELS } from '../../odoo/models';
+import type { ActivityCreate, GroupWrite } from './write-plan';
+
+/** A ticket or customer as notices need it: who to tell, and what was already told. */
+export interface NoticeTarget {
+  readonly id: number;
+  /** The ticket's assignee, or the customer's salesperson; null = nobody to tell. */
+  readonly userId: number | null;
+  /** Keys of activities already scheduled (`x_tally_notices`, space-separated). */
+  readonly notices: readonly string[];
+  /** The ticket's current review note (`x_tally_review`); null on customers. */
+  readonly review: string | null;
+}
+
+export interface NoticeInput {
+  readonly plans: readonly InvoicePlan[];
+  readonly tickets: ReadonlyMap<number, NoticeTarget>;
+  readonly customers: ReadonlyMap<number, NoticeTarget>;
+  /** Notice keys of open activities per `model:id` (finds one made by a run that then crashed). */
+  readonly openActivityKeys: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export interface NoticePlan {
+  /** Review notes set on or cleared from tickets. */
+  readonly reviewWrites: readonly GroupWrite[];
+  readonly activities: readonly ActivityCreate[];
+  readonly noticeWrites: readonly GroupWrite[];
+}
+
+const REVIEW_LENGTH = 240;
+
+/** The marker that ties an activity to its notice key (searched in the activity's note). */
+export const noticeMarker = (key: string) => `[tally-notice:${key}]`;
+
+/** A short stable digest, so a changed review reason is a new notice and the same one is not. */
+function digest(text: string): string {
+  let hash = 5381;
+  for (let index = 0; index < text.length; index += 1)
+    hash = ((hash * 33) ^ text.charCodeAt(index)) >>> 0;
+  return hash.toString(36);
+}
+
+/**
+ * One activity per thing that needs a person, never one per run: tickets with time held for
+ * review (their assignee), tickets past the authorisation cap (their assignee), customers whose
+ * prepaid balance ran low (their salesperson). A notice is keyed; the key is recorded on the
+ * record once the activity exists, and an open activity carrying the key also counts.
+ */
+export function planNotices(input: NoticeInput): NoticePlan {
+  const reviewWrites: GroupWrite[] = [];
+  const activities: ActivityCreate[] = [];
+  const noticesAfter = new Map<string, { model: string; id: number; keys: string[] }>();
+
+  const notify = (
+    model: ActivityCreate['model'],
+    target: NoticeTarget | undefined,
+    key: string,
+    summary: string,
+    note: string,
+  ) => {
+    if (target === undefined || target.userId === null) return;
+    const open = input.openActivityKeys.get(`${model}:${target.id}`);
+    const ref = `${model}:${target.id}`;
+    const entry = noticesAfter.get(ref) ?? { model, id: target.id, keys: [...target.notices] };
+    if (entry.keys.includes(key)) return;
+    if (open?.has(key) !== true) {
+      activities.push({
+        model,
+        recordId: target.id,
+        userId: target.userId,
+        noticeKey: key,
+        summary,
+        note: `${note} ${noticeMarker(key)}`,
+      });
+    }
+    entry.keys.push(key);
+    noticesAfter.set(ref, entry);
+  };
+
+  const reviewed = new Set<number>();
+  for (const plan of input.plans) {
+    const reasons = new Map<number, string[]>();
+    for (const item of plan.reviewItems) {
+      const id = Number(item.ticketId);
+      const list = reasons.get(id) ?? [];
+      if (!list.includes(item.reason)) list.push(item.reason);
+      reasons.set(id, list);
+    }
+    for (const [ticketId, list] of reasons) {
+      reviewed.add(ticketId);
+      const text = list.join('; ').slice(0, REVIEW_LENGTH);
+      const ticket = input.tickets.get(ticketId);
+      if (ticket !== undefined && ticket.review !== text)
+        reviewWrites.push({
+          model: MODELS.helpdeskTicket,
+          ids: [ticketId],
+          values: { x_tally_review: text },
+        });
+      notify(
+        MODELS.helpdeskTicket,
+        ticket,
+        `review:${digest(text)}`,
+        'Tally: time held for review',
+        `Some time on this ticket is not invoiced until it is fixed: ${text}`,
+      );
+    }
+    for (const event of plan.events) {
+      if (event.kind === 'authorisation_cap_exceeded') {
+        const id = Number(event.ticketId);
+        notify(
+          MODELS.helpdeskTicket,
+          input.tickets.get(id),
+          `cap:${plan.period}`,
+          'Tally: authorisation cap passed',
+          `This ticket has billed ${formatHours(event.billedMinutes)} h, past the ${formatHours(event.capMinutes)} h the customer authorised: ask before going on.`,
+        );
+      } else {
+        notify(
+          MODELS.partner,
+          input.customers.get(Number(event.customerId)),
+          `low-balance:${plan.period}`,
+          'Tally: prepaid hours running low',
+          `The customer has ${formatHours(event.closingMinutes)} h of prepaid support left (below ${formatHours(event.thresholdMinutes)} h): offer a new pack.`,
+        );
+      }
+    }
+  }
+  for (const [id, ticket] of input.tickets) {
+    if (!reviewed.has(id) && ticket.review !== null)
+      reviewWrites.push({
+        model: MODELS.helpdeskTicket,
+        ids: [id],
+        values: { x_tally_review: false },
+      });
+  }
+  const noticeWrites = [...noticesAfter.values()]
+    .filter((entry) => {
+      const before =
+        (entry.model === MODELS.partner ? input.customers : input.tickets).get(entry.id)?.notices ??
+        [];
+      return entry.keys.length !== before.length;
+    })
+    .map((entry) => ({
+      model: entry.model,
+      ids: [entry.id],
+      values: { x_tally_notices: entry.keys.join(' ') },
+    }));
+  return { reviewWrites, activities, noticeWrites };
+}
