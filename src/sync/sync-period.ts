@@ -1,6 +1,8 @@
 import { parseLineKey } from '../domain/line-key';
+import { classifyLines } from '../domain/classify';
 import { planInvoice } from '../domain/invoice-plan';
-import type { InvoicePlan } from '../domain/plan-types';
+import { periodBounds } from '../domain/periods';
+import type { InvoicePlan, ReviewItem } from '../domain/plan-types';
 import type { PrepaidPack } from '../domain/facts';
 import type { EngineSettings } from '../domain/settings';
 import type { LocalDate, Minutes, Period } from '../domain/types';
@@ -12,7 +14,7 @@ import { billingHistory } from './billing-history';
 import { SyncSetupError } from './errors';
 import type { SyncProblem } from './map/mapped';
 import type { CustomerPlan } from './plan-period';
-import { readPeriod, type ReadPeriodConfig } from './read-period';
+import { readPeriod, type PeriodFacts, type ReadPeriodConfig } from './read-period';
 import { readNoticeTargets } from './read/read-notice-targets';
 import type { OdooReader } from './read/odoo-reader';
 import { readCustomerInvoices, readPeriodInvoices } from './read/read-tally-invoices';
@@ -135,6 +137,7 @@ export async function syncPeriod(
   const closed = invoiceWrites.flatMap((writes) => (writes.closed === null ? [] : [writes.closed]));
   const closedCustomers = new Set(closed.map((entry) => String(entry.customerId)));
 
+  const orphans = orphanWork(facts, config.settings);
   const drawnIds = new Set(
     invoiceWrites.flatMap((writes) =>
       writes.desired
@@ -144,7 +147,7 @@ export async function syncPeriod(
   );
   const timesheets = new Map(facts.odoo.timesheets.map((line) => [line.id, line]));
   const marks = planTimesheetMarks(
-    plans.flatMap(({ plan }) => plan.decisions),
+    [...plans.flatMap(({ plan }) => plan.decisions), ...orphans.decisions],
     timesheets,
     config.settings,
     drawnIds,
@@ -152,9 +155,10 @@ export async function syncPeriod(
   const deliveries = planPackDeliveries(facts.odoo.packSaleLines, (packId) =>
     packDrawn(packId, ledger, plans, closedCustomers, options.period),
   );
-  const openPlans = plans
-    .filter(({ plan }) => !closedCustomers.has(plan.customerId))
-    .map(({ plan }) => plan);
+  const openPlans = [
+    ...plans.filter(({ plan }) => !closedCustomers.has(plan.customerId)).map(({ plan }) => plan),
+    { period: options.period, reviewItems: orphans.reviewItems, events: [] },
+  ];
   const targets = await readNoticeTargets(
     client,
     facts.tickets.map((ticket) => Number(ticket.id)),
@@ -184,8 +188,55 @@ export async function syncPeriod(
     writes,
     applied,
     closed,
-    problems: [...facts.problems, ...current.problems, ...history.problems, ...targets.problems],
+    problems: [
+      ...facts.problems,
+      ...orphans.problems,
+      ...current.problems,
+      ...history.problems,
+      ...targets.problems,
+    ],
   };
+}
+
+/**
+ * Work on tickets without a customer belongs to no invoice; it is classified anyway (every such
+ * line is held for review, naming the ticket) so staff see it and nothing is dropped silently.
+ */
+function orphanWork(facts: PeriodFacts, settings: EngineSettings) {
+  const { first, last } = periodBounds(facts.period);
+  const tickets = facts.tickets.filter((ticket) => ticket.customerId === null);
+  const ids = new Set(tickets.map((ticket) => ticket.id));
+  const decisions = classifyLines(
+    {
+      company: facts.company,
+      customers: facts.customers,
+      tickets,
+      agreements: [],
+      lines: facts.lines.filter(
+        (line) => ids.has(line.ticketId) && line.date >= first && line.date <= last,
+      ),
+    },
+    settings,
+  );
+  const reviewItems: ReviewItem[] = decisions
+    .filter((decision) => decision.coverage === 'review')
+    .map((decision) => ({
+      lineId: decision.lineId,
+      ticketId: decision.ticketId,
+      date: decision.date,
+      minutes: decision.minutes,
+      reason: decision.reason,
+      problems: decision.problems,
+    }));
+  const problems: SyncProblem[] = [...new Set(reviewItems.map((item) => item.ticketId))].map(
+    (ticketId) => ({
+      model: MODELS.helpdeskTicket,
+      recordId: Number(ticketId),
+      path: 'partner_id',
+      message: 'the ticket has no customer: its time is held for review',
+    }),
+  );
+  return { decisions, reviewItems, problems };
 }
 
 function planCustomers(

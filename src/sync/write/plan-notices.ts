@@ -15,7 +15,8 @@ export interface NoticeTarget {
 }
 
 export interface NoticeInput {
-  readonly plans: readonly InvoicePlan[];
+  /** Customer plans, and the review items of work no customer can be found for. */
+  readonly plans: readonly Pick<InvoicePlan, 'period' | 'reviewItems' | 'events'>[];
   readonly tickets: ReadonlyMap<number, NoticeTarget>;
   readonly customers: ReadonlyMap<number, NoticeTarget>;
   /** Notice keys of open activities per `model:id` (finds one made by a run that then crashed). */
