@@ -1,0 +1,98 @@
+import type { LocalDate, Period } from '../../../src/domain/types';
+import { syncPeriod } from '../../../src/sync/sync-period';
+import { useSandbox } from '../../support/start-sandbox';
+import { installTallyFields } from '../../support/tally-fields';
+import { tallyState } from '../../support/tally-state';
+import { connectTo, SCENARIO_NOW, shippedConfig } from '../sync/connect';
+import { writeScenario } from './write-scenario';
+
+const JANUARY = '2026-01' as Period;
+const FEBRUARY = '2026-02' as Period;
+const TODAY = '2026-02-03' as LocalDate;
+
+describe('a draft kept up to date, then posted and corrected', () => {
+  const sandbox = useSandbox({ seed: writeScenario(), clock: SCENARIO_NOW });
+  const sync = async (period: Period, extraTicketIds: number[] = []) =>
+    syncPeriod(await connectTo(sandbox()), shippedConfig(), {
+      period,
+      today: TODAY,
+      extraTicketIds,
+    });
+  const lines = (customer: number, period: Period = JANUARY) =>
+    tallyState(sandbox()).invoices.find((entry) => entry.key === `tally:v1:${customer}:${period}`)
+      ?.lines ?? [];
+
+  beforeAll(async () => {
+    installTallyFields(sandbox());
+    await sync(JANUARY);
+  });
+
+  it('updates only the changed line when hours are edited', async () => {
+    sandbox().store.write('account.analytic.line', [4], { unit_amount: 1.25 });
+    const result = await sync(JANUARY);
+    expect(result.writes.updateMoves).toEqual([
+      expect.objectContaining({ customerId: 8, created: 0, updated: 1, removed: 0 }),
+    ]);
+    expect(result.writes.createMoves).toEqual([]);
+    expect(lines(8)).toContainEqual([
+      'tally:v1:8:2026-01:4:billed:user_support',
+      'User support: billed hourly',
+      1.25,
+      950,
+      0,
+    ]);
+  });
+
+  it('moves the time to another line when the category is edited', async () => {
+    sandbox().store.write('account.analytic.line', [4], {
+      name: '[Bug fix] Restarted the spooler',
+    });
+    const result = await sync(JANUARY);
+    expect(result.writes.updateMoves).toEqual([
+      expect.objectContaining({ customerId: 8, created: 1, removed: 1 }),
+    ]);
+    expect(lines(8).map((line) => line[0])).toEqual([
+      'tally:v1:8:2026-01:4:section:section',
+      'tally:v1:8:2026-01:4:billed:bug_fix',
+    ]);
+    const mark = tallyState(sandbox()).timesheets.find((line) => line.id === 4);
+    expect(mark).toMatchObject({
+      category: 'Bug fix',
+      carriedBy: 'tally:v1:8:2026-01:4:billed:bug_fix',
+    });
+  });
+
+  it('never touches a posted invoice; a later edit becomes a correction on the next draft', async () => {
+    const [fjord] = sandbox().store.search('account.move', [
+      ['x_tally_key', '=', 'tally:v1:7:2026-01'],
+    ]);
+    sandbox().store.call('account.move', 'action_post', [[fjord]]);
+    const [posted] = sandbox().store.read('account.move', [fjord as number], ['name']);
+    const before = tallyState(sandbox()).invoices.find((entry) => entry.customer === 7);
+
+    // Data import on HT00002 was 3 h in January; after posting it turns out to have been 2 h.
+    sandbox().store.write('account.analytic.line', [2], { unit_amount: 2 });
+    const january = await sync(JANUARY);
+    expect(january.closed).toEqual([
+      expect.objectContaining({ customerId: 7, state: 'posted', name: posted?.name }),
+    ]);
+    expect(january.writes.updateMoves.filter((update) => update.customerId === 7)).toEqual([]);
+    expect(tallyState(sandbox()).invoices.find((entry) => entry.customer === 7)).toEqual(before);
+
+    await sync(FEBRUARY, [2]);
+    expect(lines(7, FEBRUARY)).toEqual(
+      expect.arrayContaining([
+        ['tally:v1:7:2026-02:2:section:section', 'HT00002 - Import price list', 0, 0, 0],
+        [
+          'tally:v1:7:2026-02:2:correction:data_import',
+          `Correction: Data import, time billed in earlier periods was reduced (corrects ${String(posted?.name)})`,
+          -1,
+          950,
+          0,
+        ],
+      ]),
+    );
+    const rerun = await sync(FEBRUARY);
+    expect(rerun.applied?.calls).toBe(0);
+  });
+});
