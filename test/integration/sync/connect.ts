@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadAgreementsConfig } from '../../../src/config/load-agreements';
 import { OdooClient } from '../../../src/odoo/client';
+import type { RetryPolicy } from '../../../src/odoo/retry-policy';
 import type { RoundTripHook } from '../../../src/odoo/round-trips';
 import type { Sandbox } from '../../../src/sandbox/server';
 import type { ReadPeriodConfig } from '../../../src/sync/read-period';
@@ -9,7 +10,8 @@ import type { ReadPeriodConfig } from '../../../src/sync/read-period';
 export async function connectTo(
   sandbox: Sandbox,
   roundTrips?: RoundTripHook,
-  protocol: 'jsonrpc' | 'json2' = 'jsonrpc',
+  protocol: 'jsonrpc' | 'json2' | 'xmlrpc' = 'jsonrpc',
+  retryPolicy?: RetryPolicy,
 ): Promise<OdooClient> {
   const client = new OdooClient({
     connection: {
@@ -21,6 +23,7 @@ export async function connectTo(
       timeoutMs: 5000,
     },
     ...(roundTrips === undefined ? {} : { roundTrips }),
+    ...(retryPolicy === undefined ? {} : { retryPolicy }),
   });
   await client.connect();
   return client;
