@@ -20,7 +20,7 @@ import { sectionLines } from './plan-lines';
 import { drawDown } from './prepaid';
 import type { EngineSettings } from './settings';
 import type { MinorUnits, Minutes, Period, TicketId } from './types';
-import { compareIds, compareText, minorUnits, minutes } from './types';
+import { compareIds, compareReferences, minorUnits, minutes } from './types';
 
 /** Everything to plan one customer's draft for one period; arrays in any order. */
 export interface PlanInput {
@@ -212,7 +212,10 @@ export function planInvoice(input: PlanInput, settings: EngineSettings): Invoice
   }
   sections.sort(
     (a, b) =>
-      compareText(tickets.get(a.ticketId)?.number ?? '', tickets.get(b.ticketId)?.number ?? '') ||
+      compareReferences(
+        tickets.get(a.ticketId)?.number ?? '',
+        tickets.get(b.ticketId)?.number ?? '',
+      ) ||
       compareIds(a.ticketId, b.ticketId),
   );
 

@@ -101,6 +101,24 @@ export function compareText(a: string, b: string): number {
 }
 
 /** Compares ids numerically when both are integers (Odoo ids), otherwise as text. */
+/**
+ * Natural order for references: runs of digits compare by value, so Enterprise's plain ticket
+ * numbers sort 2 before 10 as OCA's zero-padded "HT00002" does. Deterministic, locale-free.
+ */
+export function compareReferences(a: string, b: string): number {
+  const parts = (text: string) => text.match(/\d+|\D+/g) ?? [];
+  const left = parts(a);
+  const right = parts(b);
+  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
+    const x = left[index] as string;
+    const y = right[index] as string;
+    const numeric = /^\d/.test(x) && /^\d/.test(y);
+    const order = numeric ? Number(x) - Number(y) || compareText(x, y) : compareText(x, y);
+    if (order !== 0) return Math.sign(order);
+  }
+  return left.length - right.length;
+}
+
 export function compareIds(a: string, b: string): number {
   const integer = /^\d+$/;
   if (integer.test(a) && integer.test(b) && a.length !== b.length) return a.length - b.length;

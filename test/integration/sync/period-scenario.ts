@@ -4,7 +4,12 @@
  * no Patch, tickets in several categories, a "[Bug fix]" line and work in December and February.
  */
 import type { SandboxSeed, SeedStep } from '../../../src/sandbox/seed';
-import { ref, ticketStep as ticket, timesheetStep as line } from '../../../src/sandbox/seed-steps';
+import {
+  ref,
+  ticketStep,
+  timesheetStep,
+  type HelpdeskEdition,
+} from '../../../src/sandbox/seed-steps';
 
 export const SCENARIO_TICKETS = [
   'ticket_printer',
@@ -14,7 +19,11 @@ export const SCENARIO_TICKETS = [
 ];
 
 /** The scenario; `extraLines` more January lines of 0.25 h are spread over its tickets. */
-export function periodScenario(extraLines = 0): SandboxSeed {
+export function periodScenario(extraLines = 0, edition: HelpdeskEdition = 'oca'): SandboxSeed {
+  const ticket = (key: string, name: string, partner: string, category: string) =>
+    ticketStep(key, name, partner, category, edition);
+  const line = (ticketRef: string, name: string, hours: number, date: string) =>
+    timesheetStep(ticketRef, name, hours, date, edition);
   const records: SeedStep[] = [
     { model: 'res.partner', ref: 'plain', values: { name: 'Plain AB', is_company: true } },
     {

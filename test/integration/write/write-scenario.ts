@@ -7,7 +7,12 @@
  */
 import type { SandboxSeed, SeedStep } from '../../../src/sandbox/seed';
 import { SERVICE_CATEGORIES } from '../../../src/sandbox/demo-seed';
-import { ref, ticketStep, timesheetStep as line } from '../../../src/sandbox/seed-steps';
+import {
+  ref,
+  ticketStep,
+  timesheetStep,
+  type HelpdeskEdition,
+} from '../../../src/sandbox/seed-steps';
 import { periodScenario } from '../sync/period-scenario';
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '_');
@@ -19,14 +24,16 @@ function assigned(step: SeedStep): SeedStep {
     : step;
 }
 
-export function writeScenario(): SandboxSeed {
-  const base = periodScenario();
+export function writeScenario(edition: HelpdeskEdition = 'oca'): SandboxSeed {
+  const base = periodScenario(0, edition);
+  const line = (ticketRef: string, name: string, hours: number, date: string) =>
+    timesheetStep(ticketRef, name, hours, date, edition);
   const records: SeedStep[] = [
     ...(base.records ?? []).map((step) =>
       step.model === 'helpdesk.ticket' ? assigned(step) : step,
     ),
     { model: 'res.partner', write: 'acme', values: { user_id: ref('base.user_admin') } },
-    assigned(ticketStep('ticket_migration', 'Migrate customers', 'acme', 'data_import')),
+    assigned(ticketStep('ticket_migration', 'Migrate customers', 'acme', 'data_import', edition)),
     line('ticket_migration', 'Imported the customer list', 21, '2026-01-26'),
     line('ticket_migration', 'Nothing done', 0, '2026-01-27'),
     {
@@ -37,7 +44,9 @@ export function writeScenario(): SandboxSeed {
         description: '<p>No customer</p>',
         team_id: ref('team_support'),
         project_id: ref('project_support'),
-        category_id: ref('category_user_support'),
+        ...(edition === 'oca'
+          ? { category_id: ref('category_user_support') }
+          : { tag_ids: [[6, 0, [ref('category_user_support')]]] }),
         user_id: ref('base.user_admin'),
       },
     },
@@ -45,7 +54,7 @@ export function writeScenario(): SandboxSeed {
   ];
   for (const category of SERVICE_CATEGORIES) {
     const key = `ticket_all_${slug(category)}`;
-    records.push(assigned(ticketStep(key, `${category} work`, 'fjord', slug(category))));
+    records.push(assigned(ticketStep(key, `${category} work`, 'fjord', slug(category), edition)));
     records.push(line(key, `${category} for Fjord`, 1, '2026-01-14'));
   }
   return { ...base, records };
