@@ -165,6 +165,7 @@ export async function syncPeriod(
     customerIds,
   );
   const notices = planNotices({
+    period: options.period,
     plans: openPlans,
     tickets: targets.tickets,
     customers: targets.customers,

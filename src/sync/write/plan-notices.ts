@@ -17,6 +17,8 @@ export interface NoticeTarget {
 export interface NoticeInput {
   /** Customer plans, and the review items of work no customer can be found for. */
   readonly plans: readonly Pick<InvoicePlan, 'period' | 'reviewItems' | 'events'>[];
+  /** The synced period: its segment of each ticket's review note is the one kept up to date. */
+  readonly period: string;
   readonly tickets: ReadonlyMap<number, NoticeTarget>;
   readonly customers: ReadonlyMap<number, NoticeTarget>;
   /** Notice keys of open activities per `model:id` (finds one made by a run that then crashed). */
@@ -30,7 +32,25 @@ export interface NoticePlan {
   readonly noticeWrites: readonly GroupWrite[];
 }
 
-const REVIEW_LENGTH = 240;
+const SEGMENT_LENGTH = 160;
+const SEGMENT_SEPARATOR = ' | ';
+
+/**
+ * A ticket's review note holds one segment per period, "2026-01: reason; reason | 2026-02: ...",
+ * so the sync of one period replaces or removes only its own segment and never undoes another's.
+ */
+export function withReviewSegment(
+  note: string | null,
+  period: string,
+  text: string | null,
+): string | false {
+  const segments = (note ?? '')
+    .split(SEGMENT_SEPARATOR)
+    .filter((segment) => segment !== '' && !segment.startsWith(`${period}: `));
+  if (text !== null) segments.push(`${period}: ${text.slice(0, SEGMENT_LENGTH)}`);
+  segments.sort();
+  return segments.length === 0 ? false : segments.join(SEGMENT_SEPARATOR);
+}
 
 /** The marker that ties an activity to its notice key (searched in the activity's note). */
 export const noticeMarker = (key: string) => `[tally-notice:${key}]`;
@@ -91,13 +111,14 @@ export function planNotices(input: NoticeInput): NoticePlan {
     }
     for (const [ticketId, list] of reasons) {
       reviewed.add(ticketId);
-      const text = list.join('; ').slice(0, REVIEW_LENGTH);
+      const text = list.join('; ');
       const ticket = input.tickets.get(ticketId);
-      if (ticket !== undefined && ticket.review !== text)
+      const note = withReviewSegment(ticket?.review ?? null, plan.period, text);
+      if (ticket !== undefined && (ticket.review ?? false) !== note)
         reviewWrites.push({
           model: MODELS.helpdeskTicket,
           ids: [ticketId],
-          values: { x_tally_review: text },
+          values: { x_tally_review: note },
         });
       notify(
         MODELS.helpdeskTicket,
@@ -129,11 +150,13 @@ export function planNotices(input: NoticeInput): NoticePlan {
     }
   }
   for (const [id, ticket] of input.tickets) {
-    if (!reviewed.has(id) && ticket.review !== null)
+    if (reviewed.has(id) || ticket.review === null) continue;
+    const note = withReviewSegment(ticket.review, input.period, null);
+    if (note !== ticket.review)
       reviewWrites.push({
         model: MODELS.helpdeskTicket,
         ids: [id],
-        values: { x_tally_review: false },
+        values: { x_tally_review: note },
       });
   }
   const noticeWrites = [...noticesAfter.values()]
