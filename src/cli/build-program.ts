@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerSandboxCommand } from './commands/sandbox.command';
+import { registerSyncCommand } from './commands/sync.command';
 import type { Output } from './output';
 
 export interface ProgramDeps {
@@ -25,6 +26,7 @@ export function buildProgram(deps: ProgramDeps): Command {
     .showHelpAfterError();
   registerDemoCommand(program, deps.output);
   registerSandboxCommand(program, deps.output, deps.stopSignal);
+  registerSyncCommand(program, deps.output);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

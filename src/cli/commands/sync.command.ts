@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import { Redis } from 'ioredis';
+import { z } from 'zod';
+import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../../config/load-agreements';
+import { loadConnection } from '../../config/load-connection';
+import { period as toPeriod } from '../../domain';
+import { OdooClient } from '../../odoo/client';
+import { SecretScrubber } from '../../shared/redact';
+import { RedisCursorStore } from '../../sync/cursor-store';
+import { syncChanges } from '../../sync/sync-changes';
+import { formatRunSummary, summarizeRun } from '../../sync/summarize-run';
+import type { Output } from '../output';
+import { parseOptions } from '../parse-options';
+
+const SyncFlagsSchema = z.object({
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM')
+    .optional(),
+  customer: z.coerce.number().int().positive('must be an Odoo partner id').optional(),
+  dryRun: z.boolean().default(false),
+  full: z.boolean().default(false),
+  json: z.boolean().default(false),
+});
+
+/**
+ * `tally sync`: runs the pipeline inline. Without `--period` it is incremental, from the cursor
+ * kept in Redis (REDIS_URL); with `--period` it re-plans that period whole and needs no Redis.
+ */
+export function registerSyncCommand(program: Command, output: Output): void {
+  program
+    .command('sync')
+    .description('Classify new and changed time and bring the draft invoices in Odoo up to date')
+    .option('--period <YYYY-MM>', 'sync this billing period whole (no cursor, no Redis)')
+    .option('--customer <id>', 'only this customer (commercial partner id)')
+    .option('--dry-run', 'print the plan and the writes it would make, and write nothing')
+    .option('--full', 'ignore the cursor: re-read the previous and the current period whole')
+    .option('--json', 'print the summary as JSON')
+    .action(async (raw: unknown) => {
+      const flags = parseOptions('sync', SyncFlagsSchema, raw);
+      const agreements = loadAgreementsConfig(
+        resolveAgreementsConfigPath(process.env, process.cwd()),
+      );
+      const scrubber = new SecretScrubber();
+      const connection = loadConnection({ env: process.env, scrubber });
+      const client = new OdooClient({ connection: connection.odoo });
+      const redis =
+        flags.period === undefined
+          ? new Redis(connection.redis.url, { lazyConnect: true, maxRetriesPerRequest: 2 })
+          : null;
+      try {
+        await client.connect();
+        const result = await syncChanges(
+          client,
+          {
+            settings: agreements.settings,
+            sources: agreements.sources,
+            currencyDecimals: agreements.config.currencyDecimals,
+          },
+          redis === null
+            ? null
+            : {
+                store: new RedisCursorStore(redis),
+                instance: `${connection.odoo.url}/${connection.odoo.db}`,
+              },
+          {
+            now: new Date().toISOString(),
+            dryRun: flags.dryRun,
+            full: flags.full,
+            ...(flags.period !== undefined ? { period: toPeriod(flags.period) } : {}),
+            ...(flags.customer !== undefined ? { customerId: flags.customer } : {}),
+          },
+        );
+        const summary = summarizeRun(result, agreements.config.currencyDecimals);
+        const lines = flags.json ? [JSON.stringify(summary, null, 2)] : formatRunSummary(summary);
+        for (const line of lines) output.print(scrubber.scrub(line));
+      } finally {
+        await client.close();
+        redis?.disconnect();
+      }
+    });
+}

@@ -1,0 +1,76 @@
+import { formatMinorUnits } from '../domain/money';
+import type { SyncProblem } from './map/mapped';
+import type { SyncRunResult } from './sync-changes';
+
+/** One customer's outcome in one period, for people and for `--json`. */
+export interface CustomerOutcome {
+  readonly period: string;
+  readonly customerId: number;
+  readonly customer: string;
+  /** created | updated | unchanged | closed (posted or cancelled: not touched) | none */
+  readonly draft: 'created' | 'updated' | 'unchanged' | 'closed' | 'none';
+  readonly amount: string;
+  readonly reviewLines: number;
+}
+
+export interface RunSummary {
+  readonly periods: readonly string[];
+  readonly customers: readonly CustomerOutcome[];
+  readonly writeCalls: number;
+  readonly dryRun: boolean;
+  readonly problems: readonly SyncProblem[];
+}
+
+/** What a sync run did, per period and customer (no secrets, no Odoo payloads). */
+export function summarizeRun(result: SyncRunResult, currencyDecimals: number): RunSummary {
+  const customers: CustomerOutcome[] = [];
+  for (const period of result.periods) {
+    for (const { customer, plan } of period.plans) {
+      const id = Number(customer.id);
+      const draft = period.closed.some((entry) => entry.customerId === id)
+        ? 'closed'
+        : period.writes.createMoves.some((entry) => entry.customerId === id)
+          ? 'created'
+          : period.writes.updateMoves.some((entry) => entry.customerId === id)
+            ? 'updated'
+            : plan.sections.length + plan.feeLines.length === 0
+              ? 'none'
+              : 'unchanged';
+      customers.push({
+        period: period.period,
+        customerId: id,
+        customer: customer.name,
+        draft,
+        amount: `${formatMinorUnits(plan.totals.amount, currencyDecimals)} ${plan.currency}`,
+        reviewLines: plan.reviewItems.length,
+      });
+    }
+  }
+  return {
+    periods: result.periods.map((period) => period.period),
+    customers,
+    writeCalls: result.periods.reduce((total, period) => total + (period.applied?.calls ?? 0), 0),
+    dryRun: result.periods.every((period) => period.applied === null),
+    problems: result.periods.flatMap((period) => period.problems),
+  };
+}
+
+/** The summary as plain lines for a terminal or a log. */
+export function formatRunSummary(summary: RunSummary): string[] {
+  const lines = summary.customers.map(
+    (entry) =>
+      `${entry.period}  ${entry.customer} (${entry.customerId}): draft ${entry.draft}, ${entry.amount}` +
+      (entry.reviewLines > 0 ? `, ${entry.reviewLines} line(s) held for review` : ''),
+  );
+  for (const problem of summary.problems) {
+    lines.push(
+      `Skipped ${problem.model} ${problem.recordId} (${problem.path}): ${problem.message}`,
+    );
+  }
+  lines.push(
+    summary.dryRun
+      ? `Dry run: nothing was written (periods ${summary.periods.join(', ')}).`
+      : `${summary.writeCalls} write call(s) to Odoo (periods ${summary.periods.join(', ')}).`,
+  );
+  return lines;
+}
