@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerSandboxCommand } from './commands/sandbox.command';
+import { registerSetupCommand } from './commands/setup.command';
 import { registerSyncCommand } from './commands/sync.command';
 import type { Output } from './output';
 
@@ -26,6 +27,7 @@ export function buildProgram(deps: ProgramDeps): Command {
     .showHelpAfterError();
   registerDemoCommand(program, deps.output);
   registerSandboxCommand(program, deps.output, deps.stopSignal);
+  registerSetupCommand(program, deps.output);
   registerSyncCommand(program, deps.output);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -1,5 +1,7 @@
+import { baseViews } from './base-views';
 import { envFor, SUPERUSER_ID, type SandboxContext } from './context';
 import { adminGroups, GROUP_NAMES } from './groups';
+import { moduleVersion, profileModules } from './models/ir-module';
 import { create } from './orm/mutate';
 import { profileNames } from './profile';
 import type { Env } from './types';
@@ -132,6 +134,22 @@ export function installBaseData(ctx: SandboxContext, admin: AdminCredentials): v
   make(env, 'mail.activity.type', 'mail.mail_activity_data_call', { name: 'Call' });
   make(env, 'mail.activity.type', 'mail.mail_activity_data_email', { name: 'Email' });
   installHelpdeskStages(env, names.stageModel, ctx.profile.helpdesk === 'oca');
+  installModules(env);
+}
+
+/** ir.module.module rows (with Odoo's `base.module_<name>` ids) and the stock views they bring. */
+function installModules(env: Env): void {
+  for (const module of profileModules(env.profile)) {
+    make(env, 'ir.module.module', `base.module_${module.name}`, {
+      name: module.name,
+      shortdesc: module.shortdesc,
+      state: module.state,
+      latest_version: moduleVersion(env.profile, module),
+    });
+  }
+  for (const view of baseViews(env.profile)) {
+    make(env, 'ir.ui.view', view.xmlId, { name: view.name, model: view.model, arch: view.arch });
+  }
 }
 
 function installHelpdeskStages(env: Env, model: string, oca: boolean): void {

@@ -70,3 +70,11 @@ export const INVOICING_GROUPS = ['account.group_account_invoice'];
 export const SALES_GROUPS = ['sales_team.group_sale_salesman'];
 export const INTERNAL_USER = 'base.group_user';
 export const SETTINGS = 'base.group_system';
+
+/** Technical models (ir.*): every internal user reads them, only Administration / Settings changes them. */
+export const SETTINGS_ONLY = {
+  read: [INTERNAL_USER],
+  write: [SETTINGS],
+  create: [SETTINGS],
+  unlink: [SETTINGS],
+};

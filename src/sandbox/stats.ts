@@ -49,6 +49,7 @@ const READ_METHODS = new Set([
   'exists',
   'check_access_rights',
   'context_get',
+  'has_group',
 ]);
 
 /** Whether a model method changes data (counts as a write for stats and abort hooks). */

@@ -1,10 +1,11 @@
 import { displayName, refOf, storeComputed } from '../env';
-import { validationError } from '../errors';
+import { OdooException, validationError } from '../errors';
 import { F } from '../fields';
-import { SETTINGS } from '../groups';
+import { expandGroups, SETTINGS_ONLY } from '../groups';
 import { create, write } from '../orm/mutate';
 import { profileNames, type SandboxProfile } from '../profile';
 import type { Env, ModelSpec } from '../types';
+import { groupXmlIds } from '../xmlids';
 
 const ADMIN_ONLY = {
   write: ['base.group_erp_manager'],
@@ -42,6 +43,21 @@ function checkRecursion(env: Env, ids: number[], parent: unknown): void {
     seen.add(current);
     current = refOf(env, 'res.partner', current, 'parent_id');
   }
+}
+
+/**
+ * `res.users.has_group`: whether the user (the record, else on 16/17 the caller) holds the group or a
+ * group implying it. 18 made it `ensure_one()`; before, an empty recordset meant the caller.
+ */
+function hasGroup(env: Env, ids: number[], group: unknown): boolean {
+  const singleton = ids.length === 1 || (ids.length === 0 && env.profile.odooVersion <= 17);
+  if (!singleton)
+    throw new OdooException('ValueError', `Expected singleton: res.users(${ids.join(', ')})`);
+  const uid = ids[0] ?? env.uid;
+  const row = env.store.table('res.users').get(uid);
+  const field = profileNames(env.profile).userGroups;
+  const groupIds = Array.isArray(row?.[field]) ? (row[field] as number[]) : [];
+  return expandGroups(groupXmlIds(env, groupIds)).has(String(group));
 }
 
 /** res.partner, res.company, res.currency, res.users, res.groups, uom and partner tags. */
@@ -130,6 +146,10 @@ export function baseModels(profile: SandboxProfile): ModelSpec[] {
         },
       },
       methods: {
+        has_group: {
+          params: ['group_ext_id'],
+          run: (env, ids, args) => hasGroup(env, ids, args.group_ext_id),
+        },
         context_get: {
           model: true,
           params: [],
@@ -240,12 +260,7 @@ export function baseModels(profile: SandboxProfile): ModelSpec[] {
     {
       name: 'ir.model.data',
       description: 'Model Data',
-      access: {
-        read: ['base.group_user'],
-        write: [SETTINGS],
-        create: [SETTINGS],
-        unlink: [SETTINGS],
-      },
+      access: SETTINGS_ONLY,
       recName: 'complete_name',
       fields: {
         name: F.char('External Identifier', { required: true }),

@@ -9,6 +9,8 @@ import { baseModels } from './base';
 import { contractModels } from './contract';
 import { helpdeskModels } from './helpdesk';
 import { irModels } from './ir';
+import { irModuleModels } from './ir-module';
+import { irUiViewModels } from './ir-ui-view';
 import { mailModels, mailThreadMethods } from './mail';
 import { productModels } from './product';
 import { projectModels } from './project';
@@ -19,6 +21,8 @@ export function allModelSpecs(profile: SandboxProfile): ModelSpec[] {
   const specs = [
     ...baseModels(profile),
     ...irModels(),
+    ...irUiViewModels(profile),
+    ...irModuleModels(),
     ...mailModels(),
     ...projectModels(profile),
     ...helpdeskModels(profile),

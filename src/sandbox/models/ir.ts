@@ -1,7 +1,6 @@
-import { refOf } from '../env';
-import { validationError } from '../errors';
+import { userError, validationError } from '../errors';
 import { F } from '../fields';
-import { SETTINGS } from '../groups';
+import { SETTINGS_ONLY } from '../groups';
 import type { Env, FieldDef, FieldType, ModelSpec, Vals } from '../types';
 
 const FIELD_TYPES: FieldType[] = [
@@ -21,12 +20,6 @@ const FIELD_TYPES: FieldType[] = [
   'binary',
   'json',
 ];
-const SETTINGS_ONLY = {
-  read: ['base.group_user'],
-  write: [SETTINGS],
-  create: [SETTINGS],
-  unlink: [SETTINGS],
-};
 
 /** Parses a selection written as a Python literal: `[('a', 'A'), ('b', 'B')]`. */
 function parseSelection(text: unknown): [string, string][] {
@@ -93,9 +86,30 @@ function prepareField(env: Env, vals: Vals): void {
   if (model !== undefined && typeof vals.name === 'string' && model.fields.has(vals.name)) {
     constraintError('Field names must be unique per model.');
   }
+  if (vals.ttype === 'one2many') checkInverse(env, vals.relation, vals.relation_field);
 }
 
-/** ir.model, ir.model.fields (custom `x_` fields through RPC) and ir.ui.view. */
+/** Odoo checks a one2many's inverse before inserting, so it must exist before this create call. */
+function checkInverse(env: Env, relation: unknown, relationField: unknown): void {
+  const inverse =
+    typeof relation === 'string' && typeof relationField === 'string'
+      ? env.registry.get(relation)?.fields.get(relationField)
+      : undefined;
+  if (inverse?.type !== 'many2one') {
+    throw userError(
+      `Many2one ${String(relationField)} on model ${String(relation)} does not exist!`,
+    );
+  }
+}
+
+function registerManualFields(env: Env, ids: number[]): void {
+  for (const id of ids) {
+    if (env.store.table('ir.model.fields').get(id)?.state === 'manual')
+      registerManualField(env, id);
+  }
+}
+
+/** ir.model and ir.model.fields (custom `x_` fields through RPC). */
 export function irModels(): ModelSpec[] {
   return [
     {
@@ -141,51 +155,9 @@ export function irModels(): ModelSpec[] {
       },
       hooks: {
         prepareCreate: prepareField,
-        afterCreate: (env, ids) => {
-          for (const id of ids) {
-            if (env.store.table('ir.model.fields').get(id)?.state === 'manual')
-              registerManualField(env, id);
-          }
-        },
-      },
-    },
-    {
-      name: 'ir.ui.view',
-      description: 'View',
-      order: 'priority, name, id',
-      access: SETTINGS_ONLY,
-      fields: {
-        name: F.char('View Name', { required: true }),
-        model: F.char('Model'),
-        key: F.char('Key'),
-        type: F.sel(
-          ['list', 'tree', 'form', 'graph', 'pivot', 'calendar', 'kanban', 'search', 'qweb'],
-          'View Type',
-        ),
-        arch: F.text('View Architecture', {
-          compute: (_env, row) => row.arch_db,
-          inverse: (_env, value) => ({ arch_db: value }),
-        }),
-        arch_db: F.text('Arch Blob'),
-        inherit_id: F.m2o('ir.ui.view', 'Inherited View'),
-        mode: F.sel(['primary', 'extension'], 'View inheritance mode', {
-          default: (_env, vals) => (vals.inherit_id ? 'extension' : 'primary'),
-        }),
-        priority: F.int('Sequence', { default: () => 16 }),
-        active: F.bool('Active', { default: () => true }),
-      },
-      hooks: {
-        prepareCreate: (env, vals) => {
-          if (vals.type === undefined && typeof vals.inherit_id === 'number') {
-            vals.type = env.store.table('ir.ui.view').get(vals.inherit_id)?.type ?? false;
-          }
-          if (vals.model === undefined && typeof vals.inherit_id === 'number') {
-            vals.model =
-              refOf(env, 'ir.ui.view', vals.inherit_id, 'model') ??
-              env.store.table('ir.ui.view').get(vals.inherit_id)?.model ??
-              false;
-          }
-        },
+        afterCreate: registerManualFields,
+        // Odoo reloads the registry after a write too, e.g. when a selection gains a value.
+        afterWrite: registerManualFields,
       },
     },
   ];

@@ -29,6 +29,8 @@ function playTransportFault(exchange: Exchange, kind: FaultKind): void {
   }
 }
 
+const SERVICES = new Set(['common', 'db', 'web']);
+
 /** Unexpected emulator failures still reach the client as a Python-style server error. */
 function asOdooException(error: unknown): OdooException {
   if (error instanceof OdooException) return error;
@@ -45,7 +47,8 @@ export async function runCall(
 ): Promise<Outcome> {
   const info: CallInfo = {
     ...call,
-    isWrite: call.model !== 'common' && call.model !== 'db' && isWriteMethod(call.method),
+    // Services and the web-session routes (login, version) change no records.
+    isWrite: !SERVICES.has(call.model) && isWriteMethod(call.method),
   };
   ctx.stats.record(info.model, info.method, info.isWrite);
   if (ctx.faults.latencyMs > 0) await sleep(ctx.faults.latencyMs);

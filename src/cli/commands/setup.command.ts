@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../../config/load-agreements';
+import { loadConnection } from '../../config/load-connection';
+import { OdooClient } from '../../odoo/client';
+import { SetupIncompleteError } from '../../setup/errors';
+import { renderChecklist } from '../../setup/render-checklist';
+import { runSetup } from '../../setup/run-setup';
+import { SecretScrubber } from '../../shared/redact';
+import type { Output } from '../output';
+import { parseOptions } from '../parse-options';
+
+const SetupFlagsSchema = z.object({
+  createProducts: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+  json: z.boolean().default(false),
+});
+
+/**
+ * `tally setup`: checks the configured Odoo for Tally (connection, version, modules, access rights,
+ * the agreements config's products and tags), creates Tally's custom fields and views, and prints
+ * a checklist. Exit status 0 when ready, 1 when something must be fixed, 2 for bad flags or config.
+ */
+export function registerSetupCommand(program: Command, output: Output): void {
+  program
+    .command('setup')
+    .description(
+      'Check Odoo for Tally, create its custom fields and views, and print what to fix (idempotent)',
+    )
+    .option('--create-products', 'create the hourly and prepaid-pack products the config names')
+    .option('--dry-run', 'check and report what would be created, writing nothing to Odoo')
+    .option('--json', 'print the report as JSON instead of a checklist')
+    .action(async (raw: unknown) => {
+      const flags = parseOptions('setup', SetupFlagsSchema, raw);
+      const agreements = loadAgreementsConfig(
+        resolveAgreementsConfigPath(process.env, process.cwd()),
+      );
+      const scrubber = new SecretScrubber();
+      const connection = loadConnection({ env: process.env, scrubber });
+      const client = new OdooClient({ connection: connection.odoo });
+      try {
+        const report = await runSetup(client, {
+          config: agreements.config,
+          options: { createProducts: flags.createProducts, dryRun: flags.dryRun },
+        });
+        const lines = flags.json
+          ? [JSON.stringify(report, null, 2)]
+          : [
+              `Agreements config: ${agreements.file}`,
+              ...renderChecklist(report, { dryRun: flags.dryRun }),
+            ];
+        for (const line of lines) output.print(scrubber.scrub(line));
+        const failures = report.checks.filter((check) => check.status === 'fail').length;
+        if (failures > 0) throw new SetupIncompleteError(failures);
+      } finally {
+        await client.close();
+      }
+    });
+}
