@@ -15,8 +15,11 @@ export interface ChargeUnit {
   /** Positive: billed (drawn from packs first); negative: a correction of earlier billing. */
   readonly minutes: Minutes;
   readonly lineIds: readonly TimesheetId[];
-  /** `line`: logged time; `adjustment`: minimum top-up, request rounding or a catch-up/correction. */
-  readonly source: 'line' | 'adjustment';
+  /**
+   * `line`: logged time; `adjustment`: minimum top-up, request rounding or a correction of
+   * earlier billing; `late`: time logged in earlier periods after they were billed.
+   */
+  readonly source: 'line' | 'adjustment' | 'late';
 }
 
 export interface TicketCharge {
@@ -59,14 +62,19 @@ export function chargeTicket(
     billing,
   );
   const charge = minutes(target - billedBefore);
+  // What the earlier lines alone call for but earlier periods did not bill: time logged (or
+  // reclassified as billable) in a period after it was invoiced. It is charged now, as a late unit.
+  const earlierTarget = countedBefore === 0 ? 0 : ticketTarget(minutes(countedBefore), billing);
+  const late = Math.max(0, Math.min(charge, earlierTarget - billedBefore));
+  const billedIncludingLate = billedBefore + late;
 
-  let credit = Math.max(0, billedBefore - countedBefore);
+  let credit = Math.max(0, billedIncludingLate - countedBefore);
   const amounts = counted.map((value) => {
     const used = Math.min(credit, value);
     credit -= used;
     return value - used;
   });
-  let residual = charge - amounts.reduce((sum, value) => sum + value, 0);
+  let residual = charge - late - amounts.reduce((sum, value) => sum + value, 0);
   for (let index = amounts.length - 1; index >= 0 && residual < 0; index -= 1) {
     const taken = Math.min(amounts[index] ?? 0, -residual);
     amounts[index] = (amounts[index] ?? 0) - taken;
@@ -74,6 +82,17 @@ export function chargeTicket(
   }
 
   const units: ChargeUnit[] = [];
+  if (late > 0) {
+    const latest = [...billableBefore].sort(byDateThenId).at(-1);
+    units.push({
+      ticketId,
+      date: periodStart,
+      category: latest?.category ?? null,
+      minutes: minutes(late),
+      lineIds: latest === undefined ? [] : [latest.lineId],
+      source: 'late',
+    });
+  }
   inPeriod.forEach((decision, index) => {
     const amount = amounts[index] ?? 0;
     if (amount !== 0) {

@@ -144,8 +144,10 @@ export function sectionLines(
   }
 
   for (const kind of ['billed', 'correction'] as const) {
+    const isCorrection = (entry: PricedUnit) =>
+      (entry.unit.source === 'late' && entry.overage > 0) || entry.overage < 0;
     const wanted = priced.filter((entry) =>
-      kind === 'billed' ? entry.overage > 0 : entry.overage < 0,
+      kind === 'billed' ? entry.overage > 0 && !isCorrection(entry) : isCorrection(entry),
     );
     for (const [discriminator, group] of grouped(
       wanted,
@@ -166,7 +168,9 @@ export function sectionLines(
         kind,
         label:
           kind === 'correction'
-            ? `Correction: ${label}, time billed in earlier periods was reduced`
+            ? time < 0
+              ? `Correction: ${label}, time billed in earlier periods was reduced`
+              : `Correction: ${label}, time logged in earlier periods after they were invoiced`
             : group.extra > 0
               ? `${label}: billed hourly (includes ${formatHours(minutes(group.extra))} h per-request minimum or rounding)`
               : `${label}: billed hourly`,

@@ -79,7 +79,19 @@ describe('a draft kept up to date, then posted and corrected', () => {
     expect(january.writes.updateMoves.filter((update) => update.customerId === 7)).toEqual([]);
     expect(tallyState(sandbox()).invoices.find((entry) => entry.customer === 7)).toEqual(before);
 
-    await sync(FEBRUARY, [2]);
+    // And an hour of new-instance work on HT00012 is logged on 30 January, after posting.
+    const [newInstance] = sandbox().store.search('helpdesk.ticket', [
+      ['name', '=', 'New instance work'],
+    ]);
+    sandbox().store.create('account.analytic.line', {
+      name: 'Forgot to log the DNS work',
+      unit_amount: 1,
+      date: '2026-01-30',
+      project_id: sandbox().store.ref('project_support'),
+      employee_id: sandbox().store.ref('employee_admin'),
+      ticket_id: newInstance,
+    });
+    await sync(FEBRUARY, [2, newInstance as number]);
     expect(lines(7, FEBRUARY)).toEqual(
       expect.arrayContaining([
         ['tally:v1:7:2026-02:2:section:section', 'HT00002 - Import price list', 0, 0, 0],
@@ -87,6 +99,13 @@ describe('a draft kept up to date, then posted and corrected', () => {
           'tally:v1:7:2026-02:2:correction:data_import',
           `Correction: Data import, time billed in earlier periods was reduced (corrects ${String(posted?.name)})`,
           -1,
+          950,
+          0,
+        ],
+        [
+          `tally:v1:7:2026-02:${String(newInstance)}:correction:new_instance`,
+          `Correction: New instance, time logged in earlier periods after they were invoiced (corrects ${String(posted?.name)})`,
+          1,
           950,
           0,
         ],

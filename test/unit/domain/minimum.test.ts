@@ -157,3 +157,46 @@ describe('rounding', () => {
     expect(billed(aPlanInput({ ...billable, lines: [aLine({ minutes: 5 })] }), settings)).toBe(30);
   });
 });
+
+describe('time logged in an earlier period after it was invoiced', () => {
+  const lines = (late: number) => [
+    aLine({ id: 1, date: '2025-11-03', minutes: 60 }),
+    ...(late > 0 ? [aLine({ id: 2, date: '2025-11-28', minutes: late })] : []),
+  ];
+  const december = (late: number, billedBefore: number) =>
+    planInvoice(
+      aPlanInput({
+        ...billable,
+        period: period('2025-12'),
+        lines: lines(late),
+        history: history(billedBefore),
+      }),
+      defaultSettings,
+    );
+
+  it.each([
+    ['45 min added to November after 60 were billed', 45, 60, 45],
+    ['10 min added after 60 were billed', 10, 60, 10],
+    ['nothing added', 0, 60, 0],
+  ])('%s: a correction of %i min', (_name, late, billedBefore, expected) => {
+    const plan = december(late, billedBefore);
+    const corrections = plan.sections.flatMap((section) =>
+      section.lines.filter((line) => line.kind === 'correction'),
+    );
+    expect(corrections.reduce((sum, line) => sum + (line.minutes ?? 0), 0)).toBe(expected);
+    expect(plan.sections.flatMap((s) => s.lines).filter((l) => l.kind === 'billed')).toEqual([]);
+    for (const line of corrections)
+      expect(line.label).toBe(
+        'Correction: Bug fix, time logged in earlier periods after they were invoiced',
+      );
+  });
+
+  it('time removed after invoicing is a negative correction with its own label', () => {
+    const plan = december(0, 90);
+    const [correction] = plan.sections.flatMap((section) => section.lines);
+    expect(correction).toMatchObject({ kind: 'correction', minutes: -30 });
+    expect(correction?.label).toBe(
+      'Correction: Bug fix, time billed in earlier periods was reduced',
+    );
+  });
+});
