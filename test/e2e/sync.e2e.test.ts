@@ -1,6 +1,5 @@
 import { assertCliBuilt, runCli } from '../support/cli';
 import { useSandbox } from '../support/start-sandbox';
-import { installTallyFields } from '../support/tally-fields';
 import { tallyState } from '../support/tally-state';
 import { SCENARIO_NOW } from '../integration/sync/connect';
 import { writeScenario } from '../integration/write/write-scenario';
@@ -14,9 +13,17 @@ describe('tally sync (built CLI)', () => {
     ODOO_API_KEY: sandbox().apiKey,
   });
 
-  beforeAll(() => {
-    assertCliBuilt();
-    installTallyFields(sandbox());
+  beforeAll(() => assertCliBuilt());
+
+  it('needs tally setup first, and says so', async () => {
+    const result = await runCli(['sync', '--period', '2026-01'], env());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/run `tally setup`/);
+  });
+
+  it('tally setup creates what sync needs', async () => {
+    const setup = await runCli(['setup'], env());
+    expect(setup.code).toBe(0);
   });
 
   it('--dry-run prints what it would do and writes nothing', async () => {
