@@ -215,8 +215,7 @@ export function planInvoice(input: PlanInput, settings: EngineSettings): Invoice
       compareReferences(
         tickets.get(a.ticketId)?.number ?? '',
         tickets.get(b.ticketId)?.number ?? '',
-      ) ||
-      compareIds(a.ticketId, b.ticketId),
+      ) || compareIds(a.ticketId, b.ticketId),
   );
 
   const reviewItems = inPeriod
