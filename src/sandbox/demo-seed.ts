@@ -1,6 +1,9 @@
-import { profileNames, type SandboxProfile } from './profile';
+import { companySteps, supportDeskSteps } from './company-steps';
+import type { SandboxProfile } from './profile';
 import type { SandboxSeed, SeedStep } from './seed';
 import { ref, ticketStep, timesheetStep } from './seed-steps';
+
+export { AGREEMENT_TAGS } from './company-steps';
 
 /** The service categories of the support terms (design.md §1), as helpdesk categories or tags. */
 export const SERVICE_CATEGORIES = [
@@ -22,88 +25,10 @@ export const SERVICE_CATEGORIES = [
   'License',
 ];
 
-export const AGREEMENT_TAGS = ['On Demand', 'Patch Agreement', 'Maintenance and Support Agreement'];
-
-const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '_');
-
-function product(
-  code: string,
-  name: string,
-  price: number,
-  invoicePolicy: 'order' | 'delivery',
-): SeedStep {
-  return {
-    model: 'product.product',
-    ref: `product_${slug(code)}`,
-    values: {
-      name,
-      default_code: code,
-      type: 'service',
-      list_price: price,
-      invoice_policy: invoicePolicy,
-      service_type: 'timesheet',
-      uom_id: ref('uom.product_uom_hour'),
-      taxes_id: [[6, 0, [ref('tax_25')]]],
-      property_account_income_id: ref('account_income'),
-    },
-  };
-}
-
 /** A small Swedish support company: SEK, Europe/Stockholm, agreements as partner tags, prepaid packs. */
 export function demoSeed(profile: SandboxProfile): SandboxSeed {
-  const names = profileNames(profile);
-  const oca = profile.helpdesk === 'oca';
-  const categoryModel = oca ? 'helpdesk.ticket.category' : names.tagModel;
   const records: SeedStep[] = [
-    {
-      model: 'res.company',
-      write: 'base.main_company',
-      values: { name: 'Tally Demo AB', currency_id: ref('base.SEK') },
-    },
-    {
-      model: 'res.partner',
-      write: 'base.main_partner',
-      values: { name: 'Tally Demo AB', tz: 'Europe/Stockholm' },
-    },
-    { model: 'res.users', write: 'base.user_admin', values: { tz: 'Europe/Stockholm' } },
-    {
-      model: 'account.account',
-      ref: 'account_income',
-      values: { name: 'Försäljning tjänster', code: '3041', account_type: 'income' },
-    },
-    {
-      model: 'account.account',
-      ref: 'account_receivable',
-      values: {
-        name: 'Kundfordringar',
-        code: '1510',
-        account_type: 'asset_receivable',
-        reconcile: true,
-      },
-    },
-    {
-      model: 'account.journal',
-      ref: 'journal_sale',
-      values: {
-        name: 'Customer Invoices',
-        code: 'INV',
-        type: 'sale',
-        default_account_id: ref('account_income'),
-      },
-    },
-    {
-      model: 'account.tax',
-      ref: 'tax_25',
-      values: { name: 'Moms 25%', amount: 25, amount_type: 'percent', type_tax_use: 'sale' },
-    },
-    ...AGREEMENT_TAGS.map((name): SeedStep => ({
-      model: 'res.partner.category',
-      ref: `tag_${slug(name)}`,
-      values: { name },
-    })),
-    product('SUPPORT-HOUR', 'Support hour', 950, 'delivery'),
-    product('SUPPORT-PACK-25', 'Support Pack 25 h', 900, 'order'),
-    product('SUPPORT-PACK-100', 'Support Pack 100 h', 850, 'order'),
+    ...companySteps('Tally Demo AB'),
     {
       model: 'res.partner',
       ref: 'acme',
@@ -144,23 +69,7 @@ export function demoSeed(profile: SandboxProfile): SandboxSeed {
       ref: 'employee_sara',
       values: { name: 'Sara Support', hourly_cost: 450 },
     },
-    {
-      model: 'project.project',
-      ref: 'project_support',
-      values: { name: 'Support', allow_timesheets: true, allow_billable: true },
-    },
-    {
-      model: names.teamModel,
-      ref: 'team_support',
-      values: oca
-        ? { name: 'Support', allow_timesheet: true, default_project_id: ref('project_support') }
-        : { name: 'Support', use_helpdesk_timesheet: true, project_id: ref('project_support') },
-    },
-    ...SERVICE_CATEGORIES.map((name): SeedStep => ({
-      model: categoryModel,
-      ref: `category_${slug(name)}`,
-      values: { name },
-    })),
+    ...supportDeskSteps(profile, SERVICE_CATEGORIES),
     ticketStep('ticket_vpn', 'VPN down', 'acme_jane', 'technical_support', profile.helpdesk),
     ticketStep('ticket_import', 'Import price list', 'fjord', 'data_import', profile.helpdesk),
     ticketStep('ticket_patch', 'Monthly patching', 'nordpatch', 'patching', profile.helpdesk),

@@ -7,13 +7,13 @@ export type HelpdeskEdition = 'oca' | 'enterprise';
 
 /**
  * A helpdesk ticket on the demo support team and project. Its service category is a ticket
- * category on OCA and a tag on Enterprise, where tickets have no category field.
+ * category on OCA and a tag on Enterprise, where tickets have no category field; null = none.
  */
 export function ticketStep(
   key: string,
   name: string,
   partner: string,
-  category: string,
+  category: string | null,
   edition: HelpdeskEdition = 'oca',
 ): SeedStep {
   return {
@@ -25,20 +25,31 @@ export function ticketStep(
       partner_id: ref(partner),
       team_id: ref('team_support'),
       project_id: ref('project_support'),
-      ...(edition === 'oca'
-        ? { category_id: ref(`category_${category}`) }
-        : { tag_ids: [[6, 0, [ref(`category_${category}`)]]] }),
+      ...(category === null
+        ? {}
+        : edition === 'oca'
+          ? { category_id: ref(`category_${category}`) }
+          : { tag_ids: [[6, 0, [ref(`category_${category}`)]]] }),
     },
   };
 }
 
-/** A timesheet line of the demo employee on a ticket (`ticket_id` on OCA, `helpdesk_ticket_id` on Enterprise). */
+/** Optional parts of a timesheet line. */
+export interface TimesheetExtras {
+  /** Ref of the employee who logged it; default `employee_admin`. */
+  readonly employee?: string;
+  /** Ref of the sale order line it is linked to (`so_line`), e.g. a prepaid pack; default none. */
+  readonly saleLine?: string;
+}
+
+/** A timesheet line on a ticket (`ticket_id` on OCA, `helpdesk_ticket_id` on Enterprise). */
 export function timesheetStep(
   ticketRef: string,
   name: string,
   hours: number,
   date: string,
   edition: HelpdeskEdition = 'oca',
+  extras: TimesheetExtras = {},
 ): SeedStep {
   return {
     model: 'account.analytic.line',
@@ -47,8 +58,9 @@ export function timesheetStep(
       unit_amount: hours,
       date,
       project_id: ref('project_support'),
-      employee_id: ref('employee_admin'),
+      employee_id: ref(extras.employee ?? 'employee_admin'),
       [edition === 'oca' ? 'ticket_id' : 'helpdesk_ticket_id']: ref(ticketRef),
+      ...(extras.saleLine === undefined ? {} : { so_line: ref(extras.saleLine) }),
     },
   };
 }

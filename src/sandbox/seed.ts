@@ -55,12 +55,18 @@ export const SeedUserSchema = z.object({
   employee: z.boolean().default(false).describe('Also create an hr.employee for the user.'),
 });
 
+/** The seeds that ship with the sandbox: an empty database, the small demo, the demo company. */
+export const BUILT_IN_SEEDS = ['empty', 'demo', 'demo-company'] as const;
+export type BuiltInSeed = (typeof BUILT_IN_SEEDS)[number];
+
 /** The JSON seed format: a base (empty database or the demo), users, then ordered record steps. */
 export const SandboxSeedSchema = z.object({
   base: z
-    .enum(['empty', 'demo'])
+    .enum(BUILT_IN_SEEDS)
     .default('empty')
-    .describe('Start from an empty database (default) or the demo data.'),
+    .describe(
+      'Start from an empty database (default), the small demo or the realistic demo company.',
+    ),
   users: z.array(SeedUserSchema).default([]),
   records: z.array(SeedStepSchema).default([]),
   faults: FaultConfigSchema.optional(),

@@ -5,6 +5,7 @@ import { Credentials } from './auth/credentials';
 import { Sessions } from './auth/sessions';
 import { installBaseData } from './base-data';
 import type { SandboxContext } from './context';
+import { demoCompanySeed } from './demo-company/seed';
 import { demoSeed } from './demo-seed';
 import { SandboxFaults, type FaultConfig, type FaultController } from './faults';
 import { allModelSpecs } from './models';
@@ -21,7 +22,7 @@ import {
 import { handleWebRoute } from './protocols/web-session';
 import { handleXmlRpc } from './protocols/xml-rpc';
 import { Registry } from './registry';
-import { applySeed, SandboxSeedSchema, type SandboxSeed } from './seed';
+import { applySeed, SandboxSeedSchema, type BuiltInSeed, type SandboxSeed } from './seed';
 import { snapshotStore } from './snapshot';
 import { CallStats } from './stats';
 import { Store } from './store';
@@ -44,8 +45,8 @@ export interface SandboxOptions {
   password?: string;
   /** Administrator API key (default: random). */
   apiKey?: string;
-  /** Initial data: `empty` (default), `demo`, or a seed object. */
-  seed?: SandboxSeed | 'demo' | 'empty';
+  /** Initial data: `empty` (default), `demo` (small), `demo-company` (realistic, three months), or a seed object. */
+  seed?: SandboxSeed | BuiltInSeed;
   /** Source of "now" for write_date and the login cooldown (default: the system clock). */
   clock?: () => Date;
   /** Faults from the start (latency, random failure rate); a seed's `faults` apply when absent. */
@@ -116,11 +117,17 @@ async function route(ctx: SandboxContext, exchange: Exchange): Promise<void> {
   return sendNotFound(exchange.res);
 }
 
-function seedOf(profile: SandboxProfile, seed: SandboxOptions['seed']): SandboxSeed[] {
-  if (seed === undefined || seed === 'empty') return [];
+function builtIn(profile: SandboxProfile, seed: BuiltInSeed): SandboxSeed[] {
   if (seed === 'demo') return [demoSeed(profile)];
+  if (seed === 'demo-company') return [demoCompanySeed(profile)];
+  return [];
+}
+
+function seedOf(profile: SandboxProfile, seed: SandboxOptions['seed']): SandboxSeed[] {
+  if (seed === undefined) return [];
+  if (typeof seed === 'string') return builtIn(profile, seed);
   const parsed = SandboxSeedSchema.parse(seed);
-  return parsed.base === 'demo' ? [demoSeed(profile), parsed] : [parsed];
+  return [...builtIn(profile, parsed.base), parsed];
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

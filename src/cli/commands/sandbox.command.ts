@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { startSandbox, type SandboxOptions } from '../../sandbox/server';
-import { parseSeedFile } from '../../sandbox/seed';
+import { BUILT_IN_SEEDS, parseSeedFile, type BuiltInSeed } from '../../sandbox/seed';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 
@@ -22,8 +22,11 @@ const SandboxFlagsSchema = z.object({
   helpdesk: z.enum(['oca', 'enterprise']).default('oca'),
 });
 
+const isBuiltIn = (flag: string): flag is BuiltInSeed =>
+  (BUILT_IN_SEEDS as readonly string[]).includes(flag);
+
 async function seedFrom(flag: string): Promise<SandboxOptions['seed']> {
-  if (flag === 'demo' || flag === 'empty') return flag;
+  if (isBuiltIn(flag)) return flag;
   return parseSeedFile(flag, await readFile(flag, 'utf8'));
 }
 
@@ -40,7 +43,7 @@ export function registerSandboxCommand(
     )
     .option('--port <port>', 'TCP port (0 picks a free one)', '8069')
     .option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('--seed <seed>', 'demo, empty, or the path of a JSON seed file', 'demo')
+    .option('--seed <seed>', 'demo, demo-company, empty, or the path of a JSON seed file', 'demo')
     .option('--db <name>', 'database name', 'tally')
     .option('--login <login>', 'login of the admin user', 'admin')
     .option('--password <password>', 'password of the admin user', 'admin')
