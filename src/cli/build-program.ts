@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerSandboxCommand } from './commands/sandbox.command';
 import { registerSetupCommand } from './commands/setup.command';
+import { registerStatementCommand } from './commands/statement.command';
 import { registerSyncCommand } from './commands/sync.command';
+import type { SecretScrubber } from '../shared/redact';
 import type { Output } from './output';
 
 export interface ProgramDeps {
@@ -10,6 +12,8 @@ export interface ProgramDeps {
   readonly version: string;
   /** Resolves when the user asks a long-running command to stop (SIGINT/SIGTERM). */
   readonly stopSignal: () => Promise<void>;
+  /** Secrets read from the connection settings are registered here, so no error prints them. */
+  readonly scrubber: SecretScrubber;
 }
 
 /** The `tally` command tree; the only place commands are registered. */
@@ -28,6 +32,7 @@ export function buildProgram(deps: ProgramDeps): Command {
   registerDemoCommand(program, deps.output);
   registerSandboxCommand(program, deps.output, deps.stopSignal);
   registerSetupCommand(program, deps.output);
+  registerStatementCommand(program, deps.output, deps.scrubber);
   registerSyncCommand(program, deps.output);
   for (const command of program.commands) command.exitOverride();
   return program;

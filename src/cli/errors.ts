@@ -4,3 +4,8 @@ import { TallyError } from '../shared/errors';
 export class UsageError extends TallyError {
   readonly code = 'CLI_USAGE';
 }
+
+/** A statement file could not be written (`tally statement --out`); exits with status 1. */
+export class StatementWriteError extends TallyError {
+  readonly code = 'STATEMENT_WRITE_FAILED';
+}

@@ -19,6 +19,7 @@ async function main(argv: readonly string[]): Promise<number> {
     output: processOutput,
     version: VERSION,
     stopSignal: waitForStopSignal,
+    scrubber,
   });
   try {
     await program.parseAsync([...argv]);
