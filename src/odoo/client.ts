@@ -36,6 +36,11 @@ export interface OdooClientOptions {
   /** Sleep and random source; tests inject their own. */
   readonly retryEffects?: RetryEffects;
   readonly roundTrips?: RoundTripHook;
+  /**
+   * Awaited before every round trip, retries included: a shared rate limit (the queue's
+   * requests-per-second gate across workers).
+   */
+  readonly beforeCall?: () => Promise<void>;
   /** Context sent with every call, under the per-call context. Default `{ tz: 'UTC' }`. */
   readonly defaultContext?: OdooContext;
   /** Replaces Node's global fetch for JSON-RPC and JSON-2. */
@@ -188,6 +193,7 @@ export class OdooClient {
     method: string,
     run: () => Promise<T>,
   ): Promise<T> {
+    await this.options.beforeCall?.();
     const started = performance.now();
     try {
       const result = await run();

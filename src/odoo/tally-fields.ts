@@ -32,6 +32,13 @@ export const TALLY_FIELDS = {
     type: 'char',
     help: 'Which customer and period this Tally draft invoice is for (tally:v1:<customer>:<period>).',
   },
+  moveNotices: {
+    model: 'account.move',
+    name: 'x_tally_notices',
+    label: 'Tally notices',
+    type: 'char',
+    help: 'Keys of the activities Tally already scheduled for this invoice (so it never repeats one).',
+  },
   moveLineKey: {
     model: 'account.move.line',
     name: 'x_tally_key',

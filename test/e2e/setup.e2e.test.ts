@@ -31,7 +31,7 @@ describe('tally setup against a demo database', () => {
     expect(result.stdout).toContain(
       'ok    Created the timesheet list view tally.account.analytic.line.list.',
     );
-    expect(result.stdout).toMatch(/Created 10 fields, 2 views and 0 products; updated 0 records\./);
+    expect(result.stdout).toMatch(/Created 11 fields, 2 views and 0 products; updated 0 records\./);
     expect(result.stdout).toContain('Ready: Tally can sync this database (0 warnings).');
   });
 

@@ -1,6 +1,6 @@
 /** Tally's own draft invoices and their keyed lines, as the writer reads them back. */
 import { z } from 'zod';
-import { datetime, many2one, optionalText, x2many } from './odoo-values';
+import { datetime, many2one, optionalDate, optionalText, x2many } from './odoo-values';
 import { MOVE_STATES } from './account-move';
 
 export const TallyMoveSchema = z.object({
@@ -9,6 +9,7 @@ export const TallyMoveSchema = z.object({
   state: z.enum(MOVE_STATES),
   partner_id: many2one,
   x_tally_key: z.string().min(1),
+  invoice_date: optionalDate,
   /** All its invoice lines, Tally's and any added by hand. */
   invoice_line_ids: x2many,
   write_date: datetime,

@@ -83,3 +83,32 @@ export async function readNoticeTargets(
     problems,
   };
 }
+
+/** The notice keys recorded on one record and those of its open activities. */
+export async function readNoticeKeys(
+  reader: OdooReader,
+  model: string,
+  id: number,
+): Promise<{ recorded: string[]; open: string[] }> {
+  const [row] = await reader.model(model).read([id], ['x_tally_notices']);
+  const recorded =
+    typeof row?.x_tally_notices === 'string'
+      ? row.x_tally_notices.split(/\s+/).filter((key) => key !== '')
+      : [];
+  const activities = await reader
+    .model('mail.activity')
+    .searchRead(
+      and(
+        where('res_model', '=', model),
+        where('res_id', '=', id),
+        where('note', 'ilike', '[tally-notice:'),
+      ),
+      { fields: ['note'] },
+    );
+  const open = activities.flatMap((activity) =>
+    typeof activity.note === 'string'
+      ? [...activity.note.matchAll(MARKER)].map((m) => m[1] as string)
+      : [],
+  );
+  return { recorded, open };
+}

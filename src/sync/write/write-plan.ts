@@ -27,7 +27,7 @@ export interface GroupWrite {
 
 /** An activity for a person, plus the notice key that keeps it from being scheduled twice. */
 export interface ActivityCreate {
-  readonly model: 'helpdesk.ticket' | 'res.partner';
+  readonly model: 'helpdesk.ticket' | 'res.partner' | 'account.move';
   readonly recordId: number;
   readonly userId: number;
   readonly noticeKey: string;

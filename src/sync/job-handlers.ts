@@ -1,0 +1,190 @@
+/**
+ * The sync pipeline as the queue's jobs call it (src/queue/job-handlers.ts declares the same
+ * shapes; src/sync may not import src/queue, so they are matched structurally where the worker
+ * builds them). One Odoo client per worker, connected on the first call so a worker starts and
+ * serves its dashboard while Odoo is down.
+ */
+import type { Redis } from 'ioredis';
+import type { Connection } from '../config/connection.schema';
+import type { LoadedAgreements } from '../config/load-agreements';
+import { localDateOfInstant, periodOfInstant, previousPeriod } from '../domain/periods';
+import type { Period } from '../domain/types';
+import { period as toPeriod } from '../domain/types';
+import { OdooClient } from '../odoo/client';
+import type { RoundTrip } from '../odoo/round-trips';
+import { runSetup } from '../setup/run-setup';
+import type { Clock } from '../shared/clock';
+import type { Logger } from '../shared/logger';
+import { closeCustomerPeriod } from './close-period';
+import { RedisCursorStore } from './cursor-store';
+import { readCompany } from './read/read-company';
+import { readPeriod, type ReadPeriodConfig } from './read-period';
+import { syncChanges } from './sync-changes';
+import type { PeriodSyncResult } from './sync-period';
+
+export interface TallyHandlerDeps {
+  readonly connection: Connection;
+  readonly agreements: LoadedAgreements;
+  readonly redis: Redis;
+  /** Queue prefix (with its Redis Cluster hash tag): cursors share its slot. */
+  readonly keyPrefix: string;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly odooCalls: {
+    acquire(): Promise<void>;
+    onCall(trip: RoundTrip): void;
+  };
+}
+
+interface JobContextLike {
+  readonly signal: AbortSignal;
+  reportProgress(done: number, total: number): Promise<void>;
+}
+
+const MINUTES_KEYS = ['covered', 'billable', 'review'] as const;
+
+/** Line changes and minutes by coverage of one customer's period sync. */
+function customerFigures(results: readonly PeriodSyncResult[], customerId: number) {
+  const lines = { created: 0, updated: 0, removed: 0 };
+  const minutesByCoverage = { covered: 0, billable: 0, review: 0 };
+  let problems = 0;
+  for (const result of results) {
+    for (const create of result.writes.createMoves)
+      if (create.customerId === customerId) lines.created += create.lines;
+    for (const update of result.writes.updateMoves) {
+      if (update.customerId !== customerId) continue;
+      lines.created += update.created;
+      lines.updated += update.updated;
+      lines.removed += update.removed;
+    }
+    for (const { customer, plan } of result.plans) {
+      if (Number(customer.id) !== customerId) continue;
+      problems += plan.reviewItems.length;
+      for (const decision of plan.decisions)
+        if (MINUTES_KEYS.includes(decision.coverage))
+          minutesByCoverage[decision.coverage] += Math.max(0, decision.minutes);
+    }
+  }
+  return { lines, minutesByCoverage, problems };
+}
+
+export function createTallyHandlers(deps: TallyHandlerDeps) {
+  const config: ReadPeriodConfig = {
+    settings: deps.agreements.settings,
+    sources: deps.agreements.sources,
+    currencyDecimals: deps.agreements.config.currencyDecimals,
+  };
+  const client = new OdooClient({
+    connection: deps.connection.odoo,
+    logger: deps.logger,
+    roundTrips: deps.odooCalls,
+    beforeCall: () => deps.odooCalls.acquire(),
+  });
+  let connected: Promise<unknown> | null = null;
+  const ready = async () => {
+    connected ??= client.connect().catch((error: unknown) => {
+      connected = null;
+      throw error;
+    });
+    await connected;
+    return client;
+  };
+  const cursors = {
+    store: new RedisCursorStore(deps.redis, deps.keyPrefix),
+    instance: `${deps.connection.odoo.url}/${deps.connection.odoo.db}`,
+  };
+  const now = () => deps.clock.now().toISOString();
+  const timeZone = async () => (await readCompany(await ready(), config.timeZone)).timeZone;
+
+  return {
+    async resolvePeriod(input: {
+      relative: 'current' | 'previous';
+      asOf: string;
+    }): Promise<Period> {
+      const current = periodOfInstant(input.asOf, await timeZone());
+      if (current === null) throw new RangeError(`not an instant: ${input.asOf}`);
+      return input.relative === 'current' ? current : previousPeriod(current);
+    },
+
+    async listCustomers(period: string): Promise<readonly number[]> {
+      const facts = await readPeriod(await ready(), config, { period: toPeriod(period) });
+      return facts.customers.map((customer) => Number(customer.id));
+    },
+
+    async syncCustomer(
+      input: { period: string; customerId: number; full: boolean },
+      context: JobContextLike,
+    ) {
+      const odoo = await ready();
+      const zone = await timeZone();
+      const current = periodOfInstant(now(), zone);
+      const incremental = current === input.period;
+      const run = await syncChanges(
+        odoo,
+        config,
+        { store: cursors.store, instance: `${cursors.instance}/customer/${input.customerId}` },
+        {
+          now: now(),
+          customerId: input.customerId,
+          full: input.full,
+          ...(incremental ? {} : { period: toPeriod(input.period) }),
+        },
+      );
+      await context.reportProgress(1, 1);
+      return {
+        customerId: input.customerId,
+        period: input.period,
+        ...customerFigures(run.periods, input.customerId),
+        cursor: run.cursor,
+      };
+    },
+
+    async closePeriod(input: { period: string; customerId: number }, context: JobContextLike) {
+      const odoo = await ready();
+      const today = localDateOfInstant(now(), await timeZone());
+      if (today === null) throw new RangeError('the company time zone is not valid');
+      const result = await closeCustomerPeriod(odoo, config, {
+        period: toPeriod(input.period),
+        customerId: input.customerId,
+        today,
+      });
+      await context.reportProgress(1, 1);
+      const figures = customerFigures([result.sync], input.customerId);
+      return {
+        customerId: input.customerId,
+        period: input.period,
+        lines: figures.lines,
+        invoiceId: result.invoiceId,
+        reviewActivities: result.reviewActivities,
+        problems: figures.problems,
+      };
+    },
+
+    async setupCheck() {
+      const checker = new OdooClient({
+        connection: deps.connection.odoo,
+        logger: deps.logger,
+        roundTrips: deps.odooCalls,
+        beforeCall: () => deps.odooCalls.acquire(),
+      });
+      try {
+        const report = await runSetup(checker, {
+          config: deps.agreements.config,
+          options: { createProducts: false, dryRun: true },
+        });
+        return {
+          ready: report.ready,
+          failing: report.checks
+            .filter((check) => check.status === 'fail')
+            .map((check) => `${check.message} ${check.fix ?? ''}`.trim()),
+        };
+      } finally {
+        await checker.close();
+      }
+    },
+
+    async close(): Promise<void> {
+      await client.close();
+    },
+  };
+}
