@@ -6,3 +6,8 @@ import { TallyError } from '../shared/errors';
 export class SyncSetupError extends TallyError {
   readonly code = 'SYNC_SETUP_INVALID';
 }
+
+/** Tally's custom fields are not in Odoo yet: `tally setup` has not run on this database. */
+export class TallyFieldsMissingError extends TallyError {
+  readonly code = 'TALLY_FIELDS_MISSING';
+}

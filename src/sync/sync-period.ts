@@ -11,7 +11,7 @@ import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profi
 import type { FieldProfile } from '../odoo/profiles/field-profile';
 import { MODELS } from '../odoo/models';
 import { billingHistory } from './billing-history';
-import { SyncSetupError } from './errors';
+import { SyncSetupError, TallyFieldsMissingError } from './errors';
 import type { SyncProblem } from './map/mapped';
 import type { CustomerPlan } from './plan-period';
 import { readPeriod, type PeriodFacts, type ReadPeriodConfig } from './read-period';
@@ -41,6 +41,8 @@ export interface SyncPeriodOptions {
 
 export interface PeriodSyncResult {
   readonly period: Period;
+  /** What was read, with pack balances as Tally's invoices record them (for statements). */
+  readonly facts: PeriodFacts;
   readonly plans: readonly CustomerPlan[];
   readonly writes: WritePlan;
   /** null on a dry run. */
@@ -66,7 +68,7 @@ async function ensureTallyFields(client: OdooReader, profile: FieldProfile): Pro
       .map((field) => `helpdesk.ticket.${field}`),
   ];
   if (missing.length > 0) {
-    throw new SyncSetupError(
+    throw new TallyFieldsMissingError(
       `Tally's fields are missing in Odoo (${missing.join(', ')}): run \`tally setup\` once with a user in Administration / Settings.`,
       { details: { missing } },
     );
@@ -105,7 +107,8 @@ export async function syncPeriod(
     openingBalance: minutes(pack.purchased - drawnFromPack(ledger, pack.id, options.period)),
   }));
   const billed = billingHistory(facts, ledger, config.settings);
-  const plans = planCustomers({ ...facts, packs }, billed, config.settings);
+  const planned: PeriodFacts = { ...facts, packs };
+  const plans = planCustomers(planned, billed, config.settings);
 
   const hourlyProductId = facts.odoo.hourlyProductId;
   if (hourlyProductId === null) {
@@ -185,6 +188,7 @@ export async function syncPeriod(
   const applied = options.dryRun === true ? null : await applyWrites(client, writes, options.today);
   return {
     period: options.period,
+    facts: planned,
     plans,
     writes,
     applied,

@@ -6,7 +6,7 @@ import {
   type LoadedAgreements,
 } from '../../config/load-agreements';
 import { loadConnection } from '../../config/load-connection';
-import { period as toPeriod, type Period } from '../../domain';
+import { period as toPeriod, periodBounds, type Period } from '../../domain';
 import { OdooClient } from '../../odoo/client';
 import type { OdooConnectionOptions } from '../../odoo/connection';
 import { detectFieldProfile, fieldNamesVia } from '../../odoo/profiles/detect-profile';
@@ -15,8 +15,8 @@ import type { Statement } from '../../report/statement/statement';
 import { startSandbox } from '../../sandbox/server';
 import type { SecretScrubber } from '../../shared/redact';
 import { latestPeriodWithWork } from '../../sync/latest-period';
-import { planPeriod } from '../../sync/plan-period';
-import { readPeriod, type ReadPeriodConfig } from '../../sync/read-period';
+import { planForReport } from '../../sync/plan-for-report';
+import type { ReadPeriodConfig } from '../../sync/read-period';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 import { writeStatements } from '../statement-files';
@@ -78,12 +78,20 @@ async function buildStatements(
     sources: agreements.sources,
     currencyDecimals: agreements.config.currencyDecimals,
   };
-  const only = flags.customer === undefined ? {} : { customerId: flags.customer };
-  const facts = await readPeriod(client, config, { period, profile, ...only });
-  const plan = planPeriod(facts, config.settings);
+  const report = await planForReport(client, config, {
+    period,
+    // A dry run schedules nothing, so the day only fills the unused activity deadline.
+    today: periodBounds(period).last,
+    ...(flags.customer === undefined ? {} : { customerId: flags.customer }),
+  });
   return {
     period,
-    statements: periodStatements(facts, plan, config.settings, config.currencyDecimals),
+    statements: periodStatements(
+      report.facts,
+      report.plan,
+      config.settings,
+      config.currencyDecimals,
+    ),
   };
 }
 
