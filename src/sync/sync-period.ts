@@ -16,6 +16,7 @@ import type { SyncProblem } from './map/mapped';
 import type { CustomerPlan } from './plan-period';
 import { readPeriod, type PeriodFacts, type ReadPeriodConfig } from './read-period';
 import { readNoticeTargets } from './read/read-notice-targets';
+import { readPreTallyUse } from './read/read-pre-tally-use';
 import type { OdooReader } from './read/odoo-reader';
 import { readCustomerInvoices, readPeriodInvoices } from './read/read-tally-invoices';
 import { applyWrites, type AppliedWrites, type OdooWriter } from './write/apply-writes';
@@ -102,9 +103,20 @@ export async function syncPeriod(
   const customerIds = facts.customers.map((customer) => Number(customer.id));
   const history = await readCustomerInvoices(client, customerIds);
   const ledger = buildLedger(history.moves, history.lines);
+  const preTally = await readPreTallyUse(
+    client,
+    facts.odoo.packSaleLines.flatMap((line) => {
+      const pack = facts.packs.find((entry) => entry.id === String(line.id));
+      return pack === undefined ? [] : [{ ...line, customerId: pack.customerId }];
+    }),
+    options.period,
+    new Set(ledger.map((entry) => `${entry.customerId}:${entry.period}`)),
+  );
+  const usedBefore = (packId: string) =>
+    drawnFromPack(ledger, packId, options.period) + (preTally.get(packId) ?? 0);
   const packs: PrepaidPack[] = facts.packs.map((pack) => ({
     ...pack,
-    openingBalance: minutes(pack.purchased - drawnFromPack(ledger, pack.id, options.period)),
+    openingBalance: minutes(pack.purchased - usedBefore(pack.id)),
   }));
   const billed = billingHistory(facts, ledger, config.settings);
   const planned: PeriodFacts = { ...facts, packs };
@@ -156,7 +168,10 @@ export async function syncPeriod(
     drawnIds,
   );
   const deliveries = planPackDeliveries(facts.odoo.packSaleLines, (packId) =>
-    packDrawn(packId, ledger, plans, closedCustomers, options.period),
+    minutes(
+      packDrawn(packId, ledger, plans, closedCustomers, options.period) +
+        (preTally.get(packId) ?? 0),
+    ),
   );
   const openPlans = [
     ...plans.filter(({ plan }) => !closedCustomers.has(plan.customerId)).map(({ plan }) => plan),

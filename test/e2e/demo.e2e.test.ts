@@ -1,31 +1,41 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { runCli } from '../support/cli';
 
 describe('tally demo (what npm start runs)', () => {
-  it('reads the sandbox, classifies every hour and prints each customer’s planned draft', async () => {
-    const result = await runCli(['demo']);
+  const out = mkdtempSync(path.join(tmpdir(), 'tally-demo-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('runs setup, three months of sync, the close and the statements on the demo company', async () => {
+    const result = await runCli(['demo', '--out', out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const out = result.stdout;
-    expect(out).toContain('Dry run for 2026-01 (SEK, Europe/Stockholm)');
-    expect(out).toMatch(/Prepaid SUPPORT-PACK-25 \(S\d+\): 1\.50 h drawn, 23\.50 h left/);
-    expect(out).toContain(
-      'Patching: covered by Patch Agreement | 2.00 h × 950.00 (100 % discount) = 0.00',
+    const text = result.stdout;
+    expect(text).toMatch(/Setup: \d+ custom fields, views and products created; ready\./);
+    for (const month of ['2026-08', '2026-09', '2026-10'])
+      expect(text).toMatch(new RegExp(`Sync ${month}: 11 draft invoices written \\(\\d+ lines\\)`));
+    expect(text).toContain('Close 2026-10: invoice dates set');
+    expect(text).toMatch(
+      /Mälarstrand Handel AB +0\.00 +0\.00 +0\.00 +0\.00 SEK {2}\(\d+ held for review\)/,
     );
-    expect(out).toContain('Data import: billed hourly | 3.00 h × 950.00 = 2850.00');
-    expect(out).toContain('Patch Agreement, monthly fee 2026-01 | 1 × 495.00 = 495.00');
-    expect(out).toContain('Dry run: nothing was written.');
+    const statements = text.split('\n').filter((line) => line.trim().endsWith('.html'));
+    expect(statements).toHaveLength(12);
+    const page = readFileSync(statements[0]?.trim() ?? '', 'utf8');
+    expect(page.toLowerCase()).toContain('<!doctype html>');
+    expect(text).toContain('Nothing was posted');
   });
 
-  it('plans the same drafts over JSON-2 on an Odoo 19 sandbox', async () => {
-    const result = await runCli(['demo', '--odoo-version', '19']);
+  it('runs the same story over JSON-2 on an Odoo 19 sandbox', async () => {
+    const result = await runCli(['demo', '--odoo-version', '19', '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('over json2');
-    expect(result.stdout).toContain('Data import: billed hourly | 3.00 h × 950.00 = 2850.00');
+    expect(result.stdout).toContain('Close 2026-10');
   });
 
-  it('refuses a malformed period with exit status 2', async () => {
-    const result = await runCli(['demo', '--period', '2026-13']);
+  it('refuses a bad version with exit status 2', async () => {
+    const result = await runCli(['demo', '--odoo-version', '15']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--period: must be YYYY-MM');
+    expect(result.stderr).toContain('--odoo-version: must be 16, 17, 18 or 19');
   });
 });

@@ -1,15 +1,10 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../../config/load-agreements';
-import { period as toPeriod } from '../../domain';
 import { OdooClient } from '../../odoo/client';
-import { detectFieldProfile, fieldNamesVia } from '../../odoo/profiles/detect-profile';
 import { RoundTripCounter } from '../../odoo/round-trips';
 import { startSandbox } from '../../sandbox/server';
-import { formatPeriodPlan } from '../../sync/format-plan';
-import { latestPeriodWithWork } from '../../sync/latest-period';
-import { planPeriod } from '../../sync/plan-period';
-import { readPeriod } from '../../sync/read-period';
+import { runDemoStory } from '../demo-story';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 
@@ -19,31 +14,32 @@ const DemoFlagsSchema = z.object({
     .int()
     .refine((v): v is 16 | 17 | 18 | 19 => [16, 17, 18, 19].includes(v), 'must be 16, 17, 18 or 19')
     .default(17),
-  period: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM')
-    .optional(),
+  out: z.string().min(1).default('statements'),
 });
 
 /**
- * `tally demo`: Tally on the embedded sandbox with demo data, no Odoo and no Redis needed. It reads
- * a billing period, classifies every hour and prints each customer's planned draft (a dry run:
- * writing the drafts back arrives with the sync issue).
+ * `tally demo`: the whole of Tally on the embedded sandbox with a realistic demo company, no Odoo
+ * and no Redis needed: setup, a sync of three months, the close of the newest, its statements.
  */
 export function registerDemoCommand(program: Command, output: Output): void {
   program
     .command('demo')
     .description(
-      'Run Tally against the embedded Odoo sandbox with demo data (no Odoo or Redis needed)',
+      'Run setup, sync and close-period on an embedded Odoo sandbox with a demo company (no Odoo or Redis needed)',
     )
     .option('--odoo-version <version>', 'Odoo version to emulate: 16, 17, 18 or 19', '17')
-    .option('--period <YYYY-MM>', 'billing period to plan (default: the newest period with work)')
+    .option('--out <dir>', 'directory for the statements', 'statements')
     .action(async (raw: unknown) => {
       const flags = parseOptions('demo', DemoFlagsSchema, raw);
+      const started = performance.now();
       const agreements = loadAgreementsConfig(
         resolveAgreementsConfigPath(process.env, process.cwd()),
       );
-      const sandbox = await startSandbox({ port: 0, seed: 'demo', odooVersion: flags.odooVersion });
+      const sandbox = await startSandbox({
+        port: 0,
+        seed: 'demo-company',
+        odooVersion: flags.odooVersion,
+      });
       const roundTrips = new RoundTripCounter();
       const client = new OdooClient({
         connection: {
@@ -58,32 +54,15 @@ export function registerDemoCommand(program: Command, output: Output): void {
         const session = await client.connect();
         output.print(`Agreements config: ${agreements.file}`);
         output.print(
-          `Connected to the Odoo ${session.version.label} sandbox at ${sandbox.url} over ${session.transportKind}.`,
+          `An Odoo ${session.version.label} sandbox with the demo company at ${sandbox.url}, over ${session.transportKind}.`,
         );
-        const profile = await detectFieldProfile(fieldNamesVia(client));
-        const period =
-          flags.period === undefined
-            ? await latestPeriodWithWork(client, profile)
-            : toPeriod(flags.period);
-        if (period === null) {
-          output.print('The sandbox holds no timesheets on tickets: nothing to plan.');
-          return;
-        }
-        const decimals = agreements.config.currencyDecimals;
-        const facts = await readPeriod(
-          client,
-          {
-            settings: agreements.settings,
-            sources: agreements.sources,
-            currencyDecimals: decimals,
-          },
-          { period, profile },
+        const story = await runDemoStory(client, agreements, { out: flags.out, now: new Date() });
+        for (const line of story.lines) output.print(line);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        output.print('');
+        output.print(
+          `${roundTrips.total} round trips to Odoo in ${seconds} s. Nothing was posted: finance reviews and posts the drafts in Odoo.`,
         );
-        output.print('');
-        for (const line of formatPeriodPlan(planPeriod(facts, agreements.settings), decimals))
-          output.print(line);
-        output.print('');
-        output.print(`Dry run: nothing was written. Round trips to Odoo: ${roundTrips.total}.`);
       } finally {
         await client.close();
         await sandbox.close();
