@@ -26,6 +26,9 @@ import type { OdooWriter } from './write/apply-writes';
 export const OVERLAP_SECONDS = 300;
 
 export const TIMESHEET_STREAM = 'timesheets';
+export const TICKET_STREAM = 'tickets';
+
+const ChangedRecordSchema = z.object({ id: z.number().int().positive(), write_date: datetime });
 
 export interface SyncRunOptions {
   /** Sync exactly this period (a full read of it) and leave the cursor alone. */
@@ -92,16 +95,40 @@ export async function syncChanges(
   }
   const key: StreamKey | null =
     cursors === null ? null : { instance: cursors.instance, stream: TIMESHEET_STREAM };
+  const ticketKey: StreamKey | null = key === null ? null : { ...key, stream: TICKET_STREAM };
   const cursor =
     key === null || cursors === null || options.full === true ? null : await cursors.store.get(key);
+  const ticketCursor =
+    ticketKey === null || cursors === null || cursor === null
+      ? null
+      : await cursors.store.get(ticketKey);
 
   const periods = new Set<Period>([current]);
   const tickets = new Set<number>();
   let newest: Cursor | null = null;
+  let newestTicket: Cursor | null = null;
   let changedLines: number | null = null;
-  if (cursor === null) {
+  if (cursor === null || ticketCursor === null) {
     periods.add(previousPeriod(current));
-    newest = await newestTimesheet(client);
+    newestTicket = await newestRecord(client, MODELS.helpdeskTicket);
+  } else {
+    // A ticket edited (category, tags, customer) changes how all its time is classified: its
+    // draft of last month is re-planned and the current one corrects what was posted.
+    const changedTickets = await searchAllParsed(
+      client,
+      { model: MODELS.helpdeskTicket, schema: ChangedRecordSchema, fields: ['write_date'] },
+      where('write_date', '>=', shiftBack(ticketCursor.writeDate, OVERLAP_SECONDS)),
+    );
+    newestTicket = ticketCursor;
+    for (const ticket of changedTickets.records) {
+      tickets.add(ticket.id);
+      periods.add(previousPeriod(current));
+      const seen = { writeDate: ticket.write_date, id: ticket.id };
+      if (compareCursors(seen, newestTicket) > 0) newestTicket = seen;
+    }
+  }
+  if (cursor === null) {
+    newest = await newestRecord(client, MODELS.analyticLine);
   } else {
     const changed = await searchAllParsed(
       client,
@@ -141,14 +168,17 @@ export async function syncChanges(
       await syncPeriod(client, config, {
         ...base,
         period,
-        ...(period === current ? { extraTicketIds: [...tickets] } : {}),
+        ...(period === current || period === previousPeriod(current)
+          ? { extraTicketIds: [...tickets] }
+          : {}),
       }),
     );
   }
+  const persist = options.dryRun !== true && cursors !== null;
+  if (persist && ticketKey !== null && newestTicket !== null)
+    await cursors.store.advance(ticketKey, newestTicket);
   const moved =
-    options.dryRun !== true && key !== null && cursors !== null && newest !== null
-      ? await cursors.store.advance(key, newest)
-      : null;
+    persist && key !== null && newest !== null ? await cursors.store.advance(key, newest) : null;
   return { periods: results, changedLines, cursor: moved };
 }
 
@@ -164,9 +194,9 @@ async function hasTallyInvoices(client: OdooReader, period: Period): Promise<boo
   return count > 0;
 }
 
-async function newestTimesheet(client: OdooReader): Promise<Cursor | null> {
+async function newestRecord(client: OdooReader, model: string): Promise<Cursor | null> {
   const rows = await client
-    .model(MODELS.analyticLine)
+    .model(model)
     .searchRead([], { fields: ['write_date'], order: 'write_date desc, id desc', limit: 1 });
   const row = rows[0];
   return row === undefined || typeof row.write_date !== 'string'

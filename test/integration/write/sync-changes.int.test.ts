@@ -54,6 +54,23 @@ describe('incremental sync runs', () => {
     expect(after.periods.every((entry) => entry.applied?.calls === 0)).toBe(true);
   });
 
+  it('turns a ticket reclassified after posting into a correction on the current draft', async () => {
+    const [training] = sandbox().store.search('helpdesk.ticket', [['name', '=', 'Training work']]);
+    sandbox().store.write('helpdesk.ticket', [training as number], {
+      category_id: sandbox().store.ref('category_bug_fix'),
+    });
+    await run();
+    const february = tallyState(sandbox()).invoices.find(
+      (entry) => entry.key === 'tally:v1:7:2026-02',
+    );
+    const corrections = (february?.lines ?? []).filter((line) =>
+      String(line[0]).startsWith(`tally:v1:7:2026-02:${String(training)}:correction:`),
+    );
+    expect(corrections.map((line) => line[2])).toEqual([-1]);
+    const after = await run();
+    expect(after.periods.every((entry) => entry.applied?.calls === 0)).toBe(true);
+  });
+
   it('a dry run computes the writes and makes none', async () => {
     sandbox().store.write('account.analytic.line', [3], { unit_amount: 3 });
     const before = tallyState(sandbox());
