@@ -16,6 +16,7 @@ import type { SyncProblem } from './map/mapped';
 import type { OdooReader } from './read/odoo-reader';
 import { PartnerDirectory } from './read/partner-directory';
 import { readCompany } from './read/read-company';
+import { readAgreements } from './read/read-agreements';
 import { readCustomers } from './read/read-customers';
 import { readPacks, type PackSaleLine } from './read/read-packs';
 import { readProductsByCode } from './read/read-products';
@@ -53,6 +54,8 @@ export interface ReadPeriodOptions {
 export interface PeriodOdooRefs {
   /** The hourly product (the config's `hourlyProductCode`); null when it does not exist. */
   readonly hourlyProductId: number | null;
+  /** The hourly product's customer taxes (the monthly fee lines get the same). */
+  readonly hourlyProductTaxIds: readonly number[];
   readonly packSaleLines: readonly PackSaleLine[];
   /** The period's timesheets as read (with Tally's current marks), for the writer's diff. */
   readonly timesheets: readonly AnalyticLine[];
@@ -71,19 +74,14 @@ export interface PeriodFacts extends Omit<PlanInput, 'customer' | 'history'> {
 
 /**
  * Reads one period from Odoo in batched, paged calls: round trips grow with pages and batches of
- * 200 ids, never with records. Customers without a tier tag and with no work are not read.
+ * 200 ids, never with records. Agreements come from the source the config selects; customers
+ * without an agreement in the period and with no work are not read.
  */
 export async function readPeriod(
   reader: OdooReader,
   config: ReadPeriodConfig,
   options: ReadPeriodOptions,
 ): Promise<PeriodFacts> {
-  if (config.sources.tier.kind !== 'partner_tags') {
-    throw new SyncSetupError(
-      `Agreements from "${config.sources.tier.kind}" are not read yet: use sources.tier.kind "partner_tags".`,
-      { details: { source: config.sources.tier.kind } },
-    );
-  }
   const company = await readCompany(reader, config.timeZone);
   const profile = options.profile ?? (await detectFieldProfile(fieldNamesVia(reader)));
   const bounds = periodBounds(options.period);
@@ -113,12 +111,21 @@ export async function readPeriod(
     ),
   );
 
+  const agreementsRead = await readAgreements(reader, partners, {
+    source: config.sources.tier,
+    fees: { settings: config.settings, currencyDecimals: config.currencyDecimals },
+    timeZone: company.timeZone,
+    profile,
+    ...(options.customerId === undefined ? {} : { onlyCustomer: options.customerId }),
+  });
   const customersRead = await readCustomers(
-    reader,
     partners,
-    config.sources.tier.tags,
+    agreementsRead,
     tickets.flatMap((ticket) => (ticket.customerId === null ? [] : [Number(ticket.customerId)])),
-    options.customerId,
+    {
+      bounds,
+      ...(options.customerId === undefined ? {} : { onlyCustomer: options.customerId }),
+    },
   );
   const products = await readProductsByCode(reader, [
     ...config.settings.prepaid.products.map((product) => product.productCode),
@@ -144,6 +151,7 @@ export async function readPeriod(
     defaultHourlyRate: hourlyRate(config, products.byCode),
     odoo: {
       hourlyProductId: products.byCode.get(config.sources.hourlyProductCode)?.id ?? null,
+      hourlyProductTaxIds: products.byCode.get(config.sources.hourlyProductCode)?.taxes_id ?? [],
       packSaleLines: packs.saleLines,
       timesheets: period.lines,
     },

@@ -132,6 +132,7 @@ export async function syncPeriod(
   const context = {
     products: {
       hourlyProductId,
+      feeTaxIds: facts.odoo.hourlyProductTaxIds,
       packProductIds: new Map(
         facts.odoo.packSaleLines.map((line) => [String(line.id), line.productId]),
       ),

@@ -1,6 +1,6 @@
 /** product.product, mainly to spot prepaid-hour services (odoo-rpc.md §4.4; 18 merged product types). */
 import { z } from 'zod';
-import { absentAsNull, many2one, optionalSelection, optionalText } from './odoo-values';
+import { absentAsNull, many2one, optionalSelection, optionalText, x2many } from './odoo-values';
 
 export const ProductSchema = z.object({
   id: z.number().int().positive(),
@@ -12,6 +12,8 @@ export const ProductSchema = z.object({
   service_type: absentAsNull(optionalText),
   list_price: z.number(),
   uom_id: many2one,
+  /** Customer taxes; Tally gives the monthly fee lines the hourly product's. */
+  taxes_id: absentAsNull(x2many).transform((ids) => ids ?? []),
 });
 
 export type Product = z.infer<typeof ProductSchema>;

@@ -9,6 +9,8 @@ export interface InvoiceProducts {
   readonly hourlyProductId: number;
   /** Product of each pack's drawdown lines, by pack id (the pack's sale line product). */
   readonly packProductIds: ReadonlyMap<string, number>;
+  /** Taxes of fee lines, which have no product (the hourly product's). */
+  readonly feeTaxIds: readonly number[];
 }
 
 /** What one invoice line should hold in Odoo; compared with the existing line by `key`. */
@@ -26,6 +28,8 @@ export interface DesiredLine {
   readonly discount: 0 | 100;
   /** Timesheets this line carries (each timesheet is carried by exactly one line). */
   readonly timesheetIds: readonly number[];
+  /** Taxes set when the line is created (product lines take their product's); never compared. */
+  readonly taxIds?: readonly number[];
 }
 
 export const QUANTITY_DECIMALS = 2;
@@ -98,6 +102,7 @@ export function desiredLines(
         priceUnit: priceOf(line),
         discount: line.discountPercent,
         timesheetIds: [],
+        taxIds: products.feeTaxIds,
       });
     }
   }

@@ -23,6 +23,7 @@ export function newLineValues(line: DesiredLine): Record<string, unknown> {
   return {
     ...comparableValues(line),
     x_tally_key: line.key,
+    ...(line.taxIds !== undefined ? { tax_ids: [[6, 0, [...line.taxIds]]] } : {}),
     ...(line.timesheetIds.length > 0
       ? { x_tally_timesheet_ids: line.timesheetIds.map((id) => [4, id]) }
       : {}),

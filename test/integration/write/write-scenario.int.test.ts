@@ -76,6 +76,22 @@ describe('the write scenario (every tier, a pack, every category, bad records)',
     ]);
   });
 
+  it('gives the monthly fee the hourly product’s taxes (a fee line has no product)', () => {
+    const store = sandbox().store;
+    const [fee] = store.searchRead(
+      'account.move.line',
+      [['x_tally_key', '=', 'tally:v1:6:2026-01:-:fee:patch']],
+      ['tax_ids', 'product_id'],
+    );
+    const [hourly] = store.searchRead(
+      'product.product',
+      [['default_code', '=', 'SUPPORT-HOUR']],
+      ['taxes_id'],
+    );
+    expect(fee).toMatchObject({ product_id: false, tax_ids: hourly?.taxes_id });
+    expect(fee?.tax_ids).not.toEqual([]);
+  });
+
   it('bills On Demand time with the 30-minute minimum per request', () => {
     expect(invoice(8)?.lines).toEqual([
       ['tally:v1:8:2026-01:4:section:section', 'HT00004 - Printer offline', 0, 0, 0],
