@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { AgreementsConfigSchema } from '../../../src/config/agreements.schema';
 import { CONNECTION_ENV } from '../../../src/config/connection.schema';
 import { PROBLEM_CATALOG } from '../../../src/domain/problems';
 import { ODOO_ERROR_CODES } from '../../../src/odoo/errors';
+import { schemaPaths } from '../../support/schema-paths';
 
 // Every code a user can meet is documented in the README's tables (fastify's rule).
 const ROOT = path.resolve(__dirname, '../../..');
@@ -49,6 +51,13 @@ describe('README', () => {
   it.each(Object.values(CONNECTION_ENV))('documents environment variable %s', (variable) => {
     expect(README).toMatch(tableRow(variable));
   });
+
+  it.each(schemaPaths(AgreementsConfigSchema).map((entry) => entry.path))(
+    'documents agreements setting %s',
+    (setting) => {
+      expect(README).toMatch(tableRow(setting.replace(/[.[\]<>]/g, (char) => `\\${char}`)));
+    },
+  );
 
   it('shows the two set-up commands on its first screen', () => {
     const firstScreen = README.split('\n').slice(0, 25).join('\n');
