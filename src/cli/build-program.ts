@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerDemoCommand } from './commands/demo.command';
+import { registerExplainCommand } from './commands/explain.command';
+import { registerReportCommand } from './commands/report.command';
 import { registerSandboxCommand } from './commands/sandbox.command';
 import { registerSetupCommand } from './commands/setup.command';
 import { registerStatementCommand } from './commands/statement.command';
@@ -30,6 +32,8 @@ export function buildProgram(deps: ProgramDeps): Command {
     })
     .showHelpAfterError();
   registerDemoCommand(program, deps.output);
+  registerExplainCommand(program, deps.output, deps.scrubber);
+  registerReportCommand(program, deps.output, deps.scrubber);
   registerSandboxCommand(program, deps.output, deps.stopSignal);
   registerSetupCommand(program, deps.output);
   registerStatementCommand(program, deps.output, deps.scrubber);

@@ -11,3 +11,13 @@ export class SyncSetupError extends TallyError {
 export class TallyFieldsMissingError extends TallyError {
   readonly code = 'TALLY_FIELDS_MISSING';
 }
+
+/** `tally explain`: no timesheet or ticket answers to what was asked for. */
+export class ExplainNotFoundError extends TallyError {
+  readonly code = 'EXPLAIN_NOT_FOUND';
+}
+
+/** `tally explain`: the timesheet exists but is no work Tally bills (not on a helpdesk ticket). */
+export class ExplainNotTicketWorkError extends TallyError {
+  readonly code = 'EXPLAIN_NOT_TICKET_WORK';
+}

@@ -29,7 +29,8 @@ import {
 import type { PartnerDirectory } from './partner-directory';
 import { readNames } from './read-names';
 
-function timesheetSpec(profile: FieldProfile): ReadSpec<AnalyticLine> {
+/** How timesheet lines are read on this database. */
+export function timesheetSpec(profile: FieldProfile): ReadSpec<AnalyticLine> {
   return {
     model: MODELS.analyticLine,
     schema: AnalyticLineSchema,

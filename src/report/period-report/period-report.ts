@@ -1,0 +1,45 @@
+import type { LocalDate, MinorUnits, Minutes, Period } from '../../domain';
+
+/** The state of a customer's Tally invoice for the period in Odoo. */
+export type DraftState = 'none' | 'draft' | 'posted' | 'cancelled';
+
+export interface ReportPack {
+  readonly name: string;
+  readonly opening: Minutes;
+  readonly drawn: Minutes;
+  readonly closing: Minutes;
+  readonly expiresOn: LocalDate | null;
+}
+
+export interface ReportReviewItem {
+  readonly timesheetId: number;
+  readonly ticket: string;
+  readonly date: LocalDate;
+  readonly minutes: Minutes;
+  readonly reason: string;
+}
+
+/** One customer's period as the draft is planned (`tally report`). */
+export interface CustomerReport {
+  readonly period: Period;
+  /** null: work on tickets without a customer (all of it held for review). */
+  readonly customerId: number | null;
+  readonly customer: string;
+  readonly currency: string;
+  readonly logged: Minutes;
+  readonly covered: Minutes;
+  /** Charged time paid from prepaid packs. */
+  readonly drawn: Minutes;
+  /** Charged time invoiced at the hourly rate, corrections included. */
+  readonly billed: Minutes;
+  readonly review: Minutes;
+  /** What the covered time is worth at its rate (shown at 100 % discount). */
+  readonly coveredValue: MinorUnits;
+  /** Amount of the billed and correction lines. */
+  readonly billedAmount: MinorUnits;
+  readonly feeAmount: MinorUnits;
+  readonly totalAmount: MinorUnits;
+  readonly packs: readonly ReportPack[];
+  readonly reviewItems: readonly ReportReviewItem[];
+  readonly draft: { readonly state: DraftState; readonly invoice: string | null };
+}
