@@ -29,6 +29,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// `tally report | head`: the reader left; stop quietly like any Unix tool instead of crashing.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 process.on('uncaughtException', (error) => {
   process.stderr.write(`tally: unexpected failure: ${error.message}\n`);
   process.exit(1);
