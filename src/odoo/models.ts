@@ -12,6 +12,8 @@ export const MODELS = {
   users: 'res.users',
   company: 'res.company',
   partnerTag: 'res.partner.category',
+  contract: 'contract.contract',
+  contractLine: 'contract.line',
 } as const;
 
 export type ModelName = (typeof MODELS)[keyof typeof MODELS];

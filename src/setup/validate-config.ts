@@ -1,12 +1,14 @@
 /**
  * Checks the agreements config against the database: the partner tags that mean each tier, the
- * customers of a static agreements list, and the ticket categories, types, tags and teams the
- * classification rules name. Products are checked in `ensure-products.ts`.
+ * customers of a static agreements list (each must name one customer, as the sync requires), and
+ * the ticket categories, types, tags and teams the classification rules name. Products, including
+ * the agreement products of contract and sale-order sources, are checked in `ensure-products.ts`.
  */
 import { normaliseName } from '../domain';
 import { or, where } from '../odoo/filter';
 import { MODELS } from '../odoo/models';
 import { NamedRecordSchema, type NamedRecord } from '../odoo/records/context-records';
+import { many2one } from '../odoo/records/odoo-values';
 import { ENTERPRISE_HELPDESK_FIELDS } from '../odoo/profiles/enterprise-helpdesk';
 import type { HelpdeskEdition } from '../odoo/profiles/field-profile';
 import { OCA_HELPDESK_FIELDS } from '../odoo/profiles/oca-helpdesk-mgmt';
@@ -99,6 +101,9 @@ async function checkTierTags(
   }
 }
 
+/** A contact as a static agreement names it, with the customer (commercial partner) it bills. */
+const StaticCustomerRowSchema = PartnerRefRowSchema.extend({ commercial_partner_id: many2one });
+
 async function checkStaticCustomers(
   step: SetupStep,
   customers: readonly (number | string)[],
@@ -107,21 +112,33 @@ async function checkStaticCustomers(
   const refs = customers.filter((c): c is string => typeof c === 'string');
   const rows = await searchAll(
     step.client,
-    { model: MODELS.partner, schema: PartnerRefRowSchema, fields: ['ref'] },
+    {
+      model: MODELS.partner,
+      schema: StaticCustomerRowSchema,
+      fields: ['ref', 'commercial_partner_id'],
+    },
     or(where('id', 'in', ids), where('ref', 'in', refs)),
     WITH_ARCHIVED,
   );
   for (const customer of new Set(customers)) {
-    const known = rows.some(
+    const matches = rows.filter(
       (row) => (typeof customer === 'number' ? row.id : row.ref) === customer,
     );
+    const billed = new Set(matches.map((row) => row.commercial_partner_id?.id ?? row.id));
     const what =
       typeof customer === 'number' ? `id ${customer}` : `internal reference "${customer}"`;
-    if (known) {
+    if (billed.size === 1) {
       step.log.ok(
         AREA,
         `customer:${customer}`,
         `The static agreements customer with ${what} exists.`,
+      );
+    } else if (billed.size > 1) {
+      step.log.fail(
+        AREA,
+        `customer:${customer}`,
+        `Contacts of ${billed.size} different customers have the ${what} named in sources.tier.agreements, so the sync cannot tell which holds the agreement.`,
+        'Give each customer its own internal reference, or name the customer by id.',
       );
     } else {
       step.log.fail(

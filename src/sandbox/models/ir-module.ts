@@ -63,6 +63,8 @@ const OCA_HELPDESK: readonly ModuleRow[] = [
 const ENTERPRISE_HELPDESK: readonly ModuleRow[] = [
   { name: 'helpdesk', shortdesc: 'Helpdesk', state: 'installed' },
   { name: 'helpdesk_timesheet', shortdesc: 'Helpdesk Timesheet', state: 'installed' },
+  // Enterprise databases bring subscriptions: sale orders with `is_subscription` (sale.ts).
+  { name: 'sale_subscription', shortdesc: 'Subscriptions', state: 'installed' },
 ];
 
 /** The modules the profile's database lists: the models the sandbox emulates, installed. */

@@ -4,7 +4,7 @@ import { SALES_GROUPS } from '../groups';
 import { requireExisting } from '../methods/orm-methods';
 import { profileNames, type SandboxProfile } from '../profile';
 import type { Row } from '../store';
-import type { Env, ModelSpec } from '../types';
+import type { Env, FieldSpec, ModelSpec } from '../types';
 import { mailThreadMethods } from './mail';
 import { convertUom, isTimeUom, lineAmounts } from './pricing';
 
@@ -101,6 +101,34 @@ function orderLines(env: Env, orderId: number): Row[] {
   return [...table.referencing('order_id', orderId)].map((id) => table.get(id) as Row);
 }
 
+const SUBSCRIPTION_STATES: [string, string][] = [
+  ['1_draft', 'Quotation'],
+  ['2_renewal', 'Renewal Quotation'],
+  ['3_progress', 'In Progress'],
+  ['4_paused', 'Paused'],
+  ['5_renewed', 'Renewed'],
+  ['6_churn', 'Churned'],
+  ['7_upsell', 'Upsell'],
+];
+
+/**
+ * Enterprise sale_subscription's fields on sale.order (odoo-rpc.md §4.6): a subscription is an
+ * order with `is_subscription`; 17+ has `subscription_state` and an `end_date`.
+ */
+function subscriptionFields(profile: SandboxProfile): Record<string, FieldSpec> {
+  return {
+    is_subscription: F.bool('Recurring'),
+    start_date: F.date('Start Date'),
+    next_invoice_date: F.date('Date of Next Invoice'),
+    ...(profile.odooVersion >= 17
+      ? {
+          end_date: F.date('End Date'),
+          subscription_state: F.sel(SUBSCRIPTION_STATES, 'Subscription Status'),
+        }
+      : {}),
+  };
+}
+
 /** sale.order and sale.order.line with sale_timesheet's prepaid-hours behaviour. */
 export function saleModels(profile: SandboxProfile): ModelSpec[] {
   const names = profileNames(profile);
@@ -143,6 +171,7 @@ export function saleModels(profile: SandboxProfile): ModelSpec[] {
         origin: F.char('Source Document'),
         note: F.html('Terms and conditions'),
         ...(profile.odooVersion >= 17 ? { locked: F.bool('Locked') } : {}),
+        ...(profile.helpdesk === 'enterprise' ? subscriptionFields(profile) : {}),
         order_line: F.o2m('sale.order.line', 'order_id', 'Order Lines'),
         amount_untaxed: F.money('Untaxed Amount', {
           readonly: true,

@@ -1,12 +1,10 @@
-import { MODELS } from '../../odoo/models';
 import type { Agreement, CustomerFacts } from '../../domain/facts';
-import { and, where } from '../../odoo/filter';
-import { agreementsFromPartnerTags, type TierTags } from '../map/map-agreements';
+import type { LocalDate } from '../../domain/types';
 import { mapCustomer } from '../map/map-customer';
 import type { SyncProblem } from '../map/mapped';
-import { NAMED_RECORD_FIELDS, NamedRecordSchema } from '../../odoo/records/context-records';
-import { searchAllParsed, unique, type OdooReader } from './odoo-reader';
-import { PARTNER_SPEC, type PartnerDirectory } from './partner-directory';
+import { unique } from './odoo-reader';
+import type { PartnerDirectory } from './partner-directory';
+import type { AgreementsRead } from './agreement-source';
 
 export interface CustomersRead {
   readonly customers: CustomerFacts[];
@@ -14,52 +12,44 @@ export interface CustomersRead {
   readonly problems: SyncProblem[];
 }
 
+export interface CustomersQuery {
+  /** First and last day of the period. */
+  readonly bounds: { readonly first: LocalDate; readonly last: LocalDate };
+  readonly onlyCustomer?: number;
+}
+
 /**
  * The customers of a period: the commercial partners of its tickets, plus every commercial partner
- * tagged with a tier (they owe the monthly fee even in a month without work). Agreements come from
- * those tags; tags are looked up by their exact configured names.
+ * holding an agreement on some day of the period (they owe the monthly fee even in a month without
+ * work). Each keeps all its agreements, earlier ones included.
  */
 export async function readCustomers(
-  reader: OdooReader,
   partners: PartnerDirectory,
-  tierTags: TierTags,
+  read: AgreementsRead,
   ticketCustomerIds: readonly number[],
-  onlyCustomer?: number,
+  query: CustomersQuery,
 ): Promise<CustomersRead> {
-  const tags = await searchAllParsed(
-    reader,
-    { model: MODELS.partnerTag, schema: NamedRecordSchema, fields: NAMED_RECORD_FIELDS },
-    where('name', 'in', Object.values(tierTags)),
-  );
-  const problems: SyncProblem[] = [...tags.problems];
-  const tagNames = new Map(tags.records.map((tag) => [tag.id, tag.name] as const));
-
-  let taggedIds: number[] = [];
-  if (tagNames.size > 0) {
-    const tagged = await searchAllParsed(
-      reader,
-      PARTNER_SPEC,
-      and(
-        where('category_id', 'in', [...tagNames.keys()]),
-        onlyCustomer === undefined ? [] : where('id', '=', onlyCustomer),
-      ),
-    );
-    problems.push(...tagged.problems);
-    partners.remember(tagged.records);
-    taggedIds = tagged.records
-      .filter((partner) => partners.commercialPartnerOf(partner.id) === partner.id)
-      .map((partner) => partner.id);
-  }
-  const customerIds = unique([...ticketCustomerIds, ...taggedIds]);
+  const { first, last } = query.bounds;
+  const holders = read.agreements
+    .filter(
+      (agreement) =>
+        (agreement.validFrom === null || agreement.validFrom <= last) &&
+        (agreement.validTo === null || agreement.validTo >= first),
+    )
+    .map((agreement) => Number(agreement.customerId))
+    .filter((id) => query.onlyCustomer === undefined || id === query.onlyCustomer);
+  const customerIds = unique([...ticketCustomerIds, ...holders]);
   await partners.ensure(customerIds);
 
   const customers: CustomerFacts[] = [];
-  const agreements: Agreement[] = [];
   for (const id of customerIds) {
     const partner = partners.get(id);
-    if (partner === undefined) continue;
-    customers.push(mapCustomer(partner));
-    agreements.push(...agreementsFromPartnerTags(partner, (tag) => tagNames.get(tag), tierTags));
+    if (partner !== undefined) customers.push(mapCustomer(partner));
   }
-  return { customers, agreements, problems };
+  const kept = new Set(customers.map((customer) => customer.id));
+  return {
+    customers,
+    agreements: read.agreements.filter((agreement) => kept.has(agreement.customerId)),
+    problems: [...read.problems],
+  };
 }
