@@ -1,7 +1,5 @@
 import { parseLineKey } from '../domain/line-key';
-import { classifyLines } from '../domain/classify';
 import { planInvoice } from '../domain/invoice-plan';
-import { periodBounds } from '../domain/periods';
 import type { InvoicePlan, ReviewItem } from '../domain/plan-types';
 import type { PrepaidPack } from '../domain/facts';
 import type { EngineSettings } from '../domain/settings';
@@ -15,6 +13,7 @@ import { SyncSetupError, TallyFieldsMissingError } from './errors';
 import type { SyncProblem } from './map/mapped';
 import type { CustomerPlan } from './plan-period';
 import { readPeriod, type PeriodFacts, type ReadPeriodConfig } from './read-period';
+import { unassignedDecisions } from './unassigned-work';
 import { readNoticeTargets } from './read/read-notice-targets';
 import { readPreTallyUse } from './read/read-pre-tally-use';
 import type { OdooReader } from './read/odoo-reader';
@@ -224,21 +223,7 @@ export async function syncPeriod(
  * line is held for review, naming the ticket) so staff see it and nothing is dropped silently.
  */
 function orphanWork(facts: PeriodFacts, settings: EngineSettings) {
-  const { first, last } = periodBounds(facts.period);
-  const tickets = facts.tickets.filter((ticket) => ticket.customerId === null);
-  const ids = new Set(tickets.map((ticket) => ticket.id));
-  const decisions = classifyLines(
-    {
-      company: facts.company,
-      customers: facts.customers,
-      tickets,
-      agreements: [],
-      lines: facts.lines.filter(
-        (line) => ids.has(line.ticketId) && line.date >= first && line.date <= last,
-      ),
-    },
-    settings,
-  );
+  const decisions = unassignedDecisions(facts, settings);
   const reviewItems: ReviewItem[] = decisions
     .filter((decision) => decision.coverage === 'review')
     .map((decision) => ({

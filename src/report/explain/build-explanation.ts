@@ -2,7 +2,7 @@ import { periodOfDate, type EngineSettings } from '../../domain';
 import { MODELS } from '../../odoo/models';
 import type { WorkToExplain } from '../../sync/explain-work';
 import type { ReportPlan } from '../../sync/plan-for-report';
-import { unassignedDecisions } from '../unassigned-work';
+import { unassignedDecisions } from '../../sync/unassigned-work';
 import { explainLine, unplannedLine } from './explain-line';
 import type { ExplainedPeriod, Explanation } from './explanation';
 import { explainTicketCharge } from './ticket-charge';

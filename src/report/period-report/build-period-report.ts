@@ -10,7 +10,7 @@ import {
   type TicketFacts,
 } from '../../domain';
 import type { PeriodDraft, PeriodReportData } from '../../sync/period-report-data';
-import { unassignedDecisions } from '../unassigned-work';
+import { unassignedDecisions } from '../../sync/unassigned-work';
 import type { CustomerReport, DraftState, ReportReviewItem } from './period-report';
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);

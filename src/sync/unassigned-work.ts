@@ -1,5 +1,5 @@
 import { classifyLines, periodBounds, type Decision, type EngineSettings } from '../domain';
-import type { PeriodFacts } from '../sync/read-period';
+import type { PeriodFacts } from './read-period';
 
 /**
  * Decisions for the period's lines on tickets without a customer. They belong to no customer's
