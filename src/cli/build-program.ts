@@ -3,9 +3,12 @@ import { registerDemoCommand } from './commands/demo.command';
 import { registerExplainCommand } from './commands/explain.command';
 import { registerReportCommand } from './commands/report.command';
 import { registerSandboxCommand } from './commands/sandbox.command';
+import { registerScheduleCommand } from './commands/schedule.command';
 import { registerSetupCommand } from './commands/setup.command';
 import { registerStatementCommand } from './commands/statement.command';
+import { registerStatusCommand } from './commands/status.command';
 import { registerSyncCommand } from './commands/sync.command';
+import { registerWorkerCommand } from './commands/worker.command';
 import type { SecretScrubber } from '../shared/redact';
 import type { Output } from './output';
 
@@ -38,6 +41,9 @@ export function buildProgram(deps: ProgramDeps): Command {
   registerSetupCommand(program, deps.output);
   registerStatementCommand(program, deps.output, deps.scrubber);
   registerSyncCommand(program, deps.output);
+  registerScheduleCommand(program, deps.output);
+  registerStatusCommand(program, deps.output, deps.scrubber);
+  registerWorkerCommand(program, deps.output, deps.stopSignal, deps.scrubber);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,0 +1,147 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { ALL_JOBS } from '../../../jobs';
+import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../../config/load-agreements';
+import { loadConnection } from '../../config/load-connection';
+import { closeRedis, connectRedis, describeRedisUrl } from '../../queue/connection';
+import { BOARD_PATH, startDashboard } from '../../queue/dashboard/dashboard-server';
+import {
+  loadDashboardSettings,
+  type DashboardSettings,
+} from '../../queue/dashboard/dashboard-settings';
+import { loadSchedules } from '../../queue/load-schedules';
+import { TallyMetrics } from '../../queue/metrics';
+import { logObserver } from '../../queue/progress/log-observer';
+import { ttyObserver } from '../../queue/progress/tty-observer';
+import { loadQueueSettings } from '../../queue/queue-settings';
+import { applySchedules } from '../../queue/schedulers';
+import { TallyQueues } from '../../queue/tally-queues';
+import { createOdooCallGate, createWorkerRuntime } from '../../queue/worker-runtime';
+import { systemClock } from '../../shared/clock';
+import { createLogger } from '../../shared/logger';
+import type { SecretScrubber } from '../../shared/redact';
+import { createTallyHandlers } from '../../sync/job-handlers';
+import type { Output } from '../output';
+import { parseOptions } from '../parse-options';
+
+const WorkerFlagsSchema = z.object({
+  dashboard: z.boolean().default(false),
+  dashboardHost: z.string().min(1).optional(),
+  dashboardPort: z.coerce.number().int().min(0).max(65535).optional(),
+  concurrency: z.coerce.number().int().min(1).max(64).optional(),
+  schedules: z.union([z.string().min(1), z.boolean()]).default(true),
+});
+
+/**
+ * `tally worker`: runs the queued jobs until SIGTERM/SIGINT, applying the schedules file first;
+ * with `--dashboard` it also serves Bull Board, `/healthz` and `/metrics`.
+ */
+export function registerWorkerCommand(
+  program: Command,
+  output: Output,
+  stopSignal: () => Promise<void>,
+  scrubber: SecretScrubber,
+): void {
+  program
+    .command('worker')
+    .description('Run queued jobs (sync, close-period, setup-check) and apply the schedules')
+    .option('--dashboard', 'also serve Bull Board, /healthz and /metrics (authenticated)')
+    .option('--dashboard-host <host>', 'dashboard address (default 127.0.0.1)')
+    .option('--dashboard-port <port>', 'dashboard port; 0 picks a free one (default 8070)')
+    .option('--concurrency <jobs>', 'sync jobs run at once by this process (default 2)')
+    .option('--schedules <file>', 'schedules file to apply (default config/schedules.yaml)')
+    .option('--no-schedules', 'apply no schedules file at start')
+    .action(async (raw: unknown) => {
+      const flags = parseOptions('worker', WorkerFlagsSchema, raw);
+      // Everything a typo can break is checked before anything connects (exit status 2).
+      const connection = loadConnection({ env: process.env, scrubber });
+      const agreements = loadAgreementsConfig(
+        resolveAgreementsConfigPath(process.env, process.cwd()),
+      );
+      const settings = loadQueueSettings(process.env, {
+        redisUrl: connection.redis.url,
+        ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
+      });
+      const schedules =
+        flags.schedules === false
+          ? null
+          : loadSchedules(
+              typeof flags.schedules === 'string' ? flags.schedules : settings.schedulesFile,
+              process.cwd(),
+            );
+      const dashboardSettings: DashboardSettings | null = flags.dashboard
+        ? loadDashboardSettings(process.env, scrubber, {
+            ...(flags.dashboardHost === undefined ? {} : { host: flags.dashboardHost }),
+            ...(flags.dashboardPort === undefined ? {} : { port: flags.dashboardPort }),
+          })
+        : null;
+
+      const logger = createLogger({ scrubber, format: output.isTerminal ? 'pretty' : 'json' });
+      const redis = await connectRedis(settings.redisUrl);
+      const queues = new TallyQueues(redis, settings);
+      const metrics = new TallyMetrics(queues);
+      const handlers = createTallyHandlers({
+        connection,
+        agreements,
+        redis,
+        keyPrefix: settings.prefix,
+        logger,
+        clock: systemClock,
+        odooCalls: createOdooCallGate(redis, settings, metrics),
+      });
+      const applied = schedules === null ? [] : await applySchedules(queues, schedules.schedules);
+      // Listen before announcing readiness, so a stop request right after the banner is not lost.
+      const stopped = stopSignal();
+      const runtime = createWorkerRuntime({
+        handlers,
+        jobs: ALL_JOBS,
+        redis,
+        settings,
+        scrubber,
+        logger,
+        metrics,
+        queues,
+        observer: output.isTerminal
+          ? ttyObserver((text) => process.stdout.write(text))
+          : logObserver(logger),
+      });
+      const dashboard =
+        dashboardSettings === null
+          ? null
+          : await startDashboard({ queues, metrics, settings: dashboardSettings });
+
+      output.print(
+        `Tally worker running on ${describeRedisUrl(settings.redisUrl)} (prefix ${settings.prefix}, ${settings.concurrency} sync jobs at once, Odoo limited to ${settings.odooRps === 0 ? 'no limit' : `${settings.odooRps} calls/s`}).`,
+      );
+      if (schedules !== null)
+        output.print(
+          `Schedules from ${schedules.file ?? 'the built-in defaults'}: ${applied.map((view) => `${view.id} (next ${view.next ?? '-'})`).join(', ') || 'none'}.`,
+        );
+      if (dashboard !== null) {
+        output.print(`Dashboard listening on ${dashboard.url}${BOARD_PATH}`);
+        // Printed once, to stdout and never to the logs: the person who started the worker needs it.
+        if (dashboard.generatedToken !== null)
+          output.print(
+            `Dashboard token for this run (set TALLY_DASHBOARD_TOKEN to choose one): ${dashboard.generatedToken}`,
+          );
+      }
+      output.print('Press Ctrl+C to stop.');
+
+      await stopped;
+      output.warn(
+        `Stopping: no new jobs; running jobs get ${Math.round(settings.shutdownGraceMs / 1000)} s to finish.`,
+      );
+      const { graceful } = await runtime.close();
+      await dashboard?.close();
+      await handlers.close();
+      await queues.close();
+      await closeRedis(redis);
+      output.warn(
+        graceful
+          ? 'Worker stopped.'
+          : 'Worker stopped; jobs that did not finish in time will be run again by a worker.',
+      );
+      // Abandoned jobs may still hold sockets open; their work is picked up elsewhere.
+      if (!graceful) process.exit(0);
+    });
+}
