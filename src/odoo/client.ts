@@ -26,6 +26,7 @@ import type {
   TransportKind,
   TransportSettings,
 } from './transports/transport';
+import { insecureFetch } from './transports/insecure-fetch';
 import { XmlRpcTransport } from './transports/xml-rpc';
 
 export interface OdooClientOptions {
@@ -76,18 +77,19 @@ export class OdooClient {
   private readonly effects: RetryEffects;
   private readonly defaultContext: OdooContext;
   private connected: Connected | undefined;
+  private readonly insecure: boolean;
+  private insecureFetchImpl: FetchLike | undefined;
 
   constructor(private readonly options: OdooClientOptions) {
     this.logger = options.logger ?? silentLogger;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
     this.effects = options.retryEffects ?? realRetryEffects;
     this.defaultContext = options.defaultContext ?? { tz: 'UTC' };
-    if (options.connection.tlsRejectUnauthorized === false && options.fetch === undefined) {
-      // Node's global fetch takes a custom TLS agent only through undici's `dispatcher`, and
-      // odoo-xmlrpc takes none at all, so the opt-out cannot be honoured here: say so plainly.
+    this.insecure = options.connection.tlsRejectUnauthorized === false;
+    if (this.insecure) {
       this.logger.warn(
-        'TLS verification cannot be turned off by the built-in transports; certificates are still verified. Trust a self-signed dev server with NODE_EXTRA_CA_CERTS, or inject a fetch that skips verification.',
-        { event: 'odoo.tls_opt_out_ignored', url: options.connection.url },
+        'TLS certificates of the Odoo server are NOT verified (ODOO_TLS_REJECT_UNAUTHORIZED=false): use this only for a self-signed development server.',
+        { event: 'odoo.tls_unverified', url: options.connection.url },
       );
     }
   }
@@ -112,7 +114,17 @@ export class OdooClient {
     } else {
       kind = setting;
     }
-    const transport = createTransport(kind, settings, this.options.fetch);
+    if (kind === 'xmlrpc' && this.insecure && connection.url.startsWith('https:')) {
+      throw new OdooProtocolUnavailableError(
+        'Skipping TLS verification is not possible over XML-RPC: set ODOO_PROTOCOL=jsonrpc (or json2), or trust the server with NODE_EXTRA_CA_CERTS.',
+        { details: { protocol: kind } },
+      );
+    }
+    const transport = createTransport(
+      kind,
+      settings,
+      this.options.fetch ?? (this.insecure ? this.fetchImpl() : undefined),
+    );
     // A forced protocol asks its own endpoint, which also proves the protocol is served.
     const version = probed ?? (await transport.version());
     const uid = await this.timed(transport, 'res.users', 'authenticate', () =>
@@ -174,7 +186,9 @@ export class OdooClient {
   }
 
   private fetchImpl(): FetchLike {
-    return this.options.fetch ?? ((input, init) => fetch(input, init));
+    if (this.options.fetch !== undefined) return this.options.fetch;
+    if (this.insecure) return (this.insecureFetchImpl ??= insecureFetch());
+    return (input, init) => fetch(input, init);
   }
 
   private requireConnected(): Connected {
