@@ -38,9 +38,9 @@ export function buildProgram(deps: ProgramDeps): Command {
   registerExplainCommand(program, deps.output, deps.scrubber);
   registerReportCommand(program, deps.output, deps.scrubber);
   registerSandboxCommand(program, deps.output, deps.stopSignal);
-  registerSetupCommand(program, deps.output);
+  registerSetupCommand(program, deps.output, deps.scrubber);
   registerStatementCommand(program, deps.output, deps.scrubber);
-  registerSyncCommand(program, deps.output);
+  registerSyncCommand(program, deps.output, deps.scrubber);
   registerScheduleCommand(program, deps.output);
   registerStatusCommand(program, deps.output, deps.scrubber);
   registerWorkerCommand(program, deps.output, deps.stopSignal, deps.scrubber);

@@ -6,7 +6,8 @@ import { OdooClient } from '../../odoo/client';
 import { SetupIncompleteError } from '../../setup/errors';
 import { renderChecklist } from '../../setup/render-checklist';
 import { runSetup } from '../../setup/run-setup';
-import { SecretScrubber } from '../../shared/redact';
+import type { SecretScrubber } from '../../shared/redact';
+import { cliLogger } from '../cli-logger';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 
@@ -21,7 +22,11 @@ const SetupFlagsSchema = z.object({
  * the agreements config's products and tags), creates Tally's custom fields and views, and prints
  * a checklist. Exit status 0 when ready, 1 when something must be fixed, 2 for bad flags or config.
  */
-export function registerSetupCommand(program: Command, output: Output): void {
+export function registerSetupCommand(
+  program: Command,
+  output: Output,
+  scrubber: SecretScrubber,
+): void {
   program
     .command('setup')
     .description(
@@ -35,9 +40,9 @@ export function registerSetupCommand(program: Command, output: Output): void {
       const agreements = loadAgreementsConfig(
         resolveAgreementsConfigPath(process.env, process.cwd()),
       );
-      const scrubber = new SecretScrubber();
-      const connection = loadConnection({ env: process.env, scrubber });
-      const client = new OdooClient({ connection: connection.odoo });
+      const logger = cliLogger(process.env, output, scrubber);
+      const connection = loadConnection({ env: process.env, scrubber, logger });
+      const client = new OdooClient({ connection: connection.odoo, logger });
       try {
         const report = await runSetup(client, {
           config: agreements.config,

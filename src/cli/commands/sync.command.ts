@@ -5,10 +5,11 @@ import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../../config/
 import { loadConnection } from '../../config/load-connection';
 import { period as toPeriod } from '../../domain';
 import { OdooClient } from '../../odoo/client';
-import { SecretScrubber } from '../../shared/redact';
+import type { SecretScrubber } from '../../shared/redact';
 import { RedisCursorStore } from '../../sync/cursor-store';
 import { syncChanges } from '../../sync/sync-changes';
 import { formatRunSummary, summarizeRun } from '../../sync/summarize-run';
+import { cliLogger } from '../cli-logger';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 
@@ -27,7 +28,11 @@ const SyncFlagsSchema = z.object({
  * `tally sync`: runs the pipeline inline. Without `--period` it is incremental, from the cursor
  * kept in Redis (REDIS_URL); with `--period` it re-plans that period whole and needs no Redis.
  */
-export function registerSyncCommand(program: Command, output: Output): void {
+export function registerSyncCommand(
+  program: Command,
+  output: Output,
+  scrubber: SecretScrubber,
+): void {
   program
     .command('sync')
     .description('Classify new and changed time and bring the draft invoices in Odoo up to date')
@@ -41,9 +46,9 @@ export function registerSyncCommand(program: Command, output: Output): void {
       const agreements = loadAgreementsConfig(
         resolveAgreementsConfigPath(process.env, process.cwd()),
       );
-      const scrubber = new SecretScrubber();
-      const connection = loadConnection({ env: process.env, scrubber });
-      const client = new OdooClient({ connection: connection.odoo });
+      const logger = cliLogger(process.env, output, scrubber);
+      const connection = loadConnection({ env: process.env, scrubber, logger });
+      const client = new OdooClient({ connection: connection.odoo, logger });
       const redis =
         flags.period === undefined
           ? new Redis(connection.redis.url, { lazyConnect: true, maxRetriesPerRequest: 2 })
@@ -72,6 +77,13 @@ export function registerSyncCommand(program: Command, output: Output): void {
           },
         );
         const summary = summarizeRun(result, agreements.config.currencyDecimals);
+        logger.info('Sync finished.', {
+          event: 'sync.finished',
+          periods: summary.periods,
+          writeCalls: summary.writeCalls,
+          dryRun: summary.dryRun,
+          problems: summary.problems.length,
+        });
         const lines = flags.json ? [JSON.stringify(summary, null, 2)] : formatRunSummary(summary);
         for (const line of lines) output.print(scrubber.scrub(line));
       } finally {

@@ -18,9 +18,9 @@ import { applySchedules } from '../../queue/schedulers';
 import { TallyQueues } from '../../queue/tally-queues';
 import { createOdooCallGate, createWorkerRuntime } from '../../queue/worker-runtime';
 import { systemClock } from '../../shared/clock';
-import { createLogger } from '../../shared/logger';
 import type { SecretScrubber } from '../../shared/redact';
 import { createTallyHandlers } from '../../sync/job-handlers';
+import { cliLogger } from '../cli-logger';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 
@@ -76,7 +76,7 @@ export function registerWorkerCommand(
           })
         : null;
 
-      const logger = createLogger({ scrubber, format: output.isTerminal ? 'pretty' : 'json' });
+      const logger = cliLogger(process.env, output, scrubber);
       const redis = await connectRedis(settings.redisUrl);
       const queues = new TallyQueues(redis, settings);
       const metrics = new TallyMetrics(queues);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AgreementsConfigSchema } from '../../../src/config/agreements.schema';
+import { LOG_ENV } from '../../../src/cli/cli-logger';
 import { CONNECTION_ENV } from '../../../src/config/connection.schema';
 import { PROBLEM_CATALOG } from '../../../src/domain/problems';
 import { ODOO_ERROR_CODES } from '../../../src/odoo/errors';
@@ -48,9 +49,12 @@ describe('README', () => {
     expect(README).toMatch(tableRow(code));
   });
 
-  it.each(Object.values(CONNECTION_ENV))('documents environment variable %s', (variable) => {
-    expect(README).toMatch(tableRow(variable));
-  });
+  it.each([...Object.values(CONNECTION_ENV), ...Object.values(LOG_ENV)])(
+    'documents environment variable %s',
+    (variable) => {
+      expect(README).toMatch(tableRow(variable));
+    },
+  );
 
   it.each(schemaPaths(AgreementsConfigSchema).map((entry) => entry.path))(
     'documents agreements setting %s',
