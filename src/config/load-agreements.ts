@@ -125,5 +125,22 @@ export function resolveAgreementsConfigPath(
   const fromEnv = env[AGREEMENTS_CONFIG_ENV];
   if (fromEnv !== undefined && fromEnv.trim() !== '') return path.resolve(cwd, fromEnv);
   const candidates = AGREEMENTS_CONFIG_CANDIDATES.map((candidate) => path.resolve(cwd, candidate));
-  return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0] ?? cwd;
+  return (
+    candidates.find((candidate) => existsSync(candidate)) ??
+    shippedDefaultConfig() ??
+    candidates[0] ??
+    cwd
+  );
+}
+
+/**
+ * The default terms shipped with Tally, found from this module upwards (the package root holds
+ * `package.json` and `config/`), so `tally` run from any directory still has its terms.
+ */
+export function shippedDefaultConfig(): string | null {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'config', 'agreements.default.yaml');
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(file)) return file;
+    if (path.dirname(dir) === dir) return null;
+  }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -126,9 +126,18 @@ describe('finding the agreements file', () => {
     );
   });
 
-  it('falls back to the first candidate', () => {
+  it('falls back to the shipped default terms when the directory has none', () => {
     expect(resolveAgreementsConfigPath({}, dir)).toBe(
-      path.join(dir, AGREEMENTS_CONFIG_CANDIDATES[0]),
+      path.resolve(__dirname, '../../../config/agreements.default.yaml'),
+    );
+  });
+
+  it('prefers a config in the working directory', () => {
+    const own = mkdtempSync(path.join(tmpdir(), 'tally-own-'));
+    mkdirSync(path.join(own, 'config'));
+    writeFileSync(path.join(own, AGREEMENTS_CONFIG_CANDIDATES[0]), 'version: 1\n');
+    expect(resolveAgreementsConfigPath({}, own)).toBe(
+      path.join(own, AGREEMENTS_CONFIG_CANDIDATES[0]),
     );
   });
 
