@@ -31,7 +31,7 @@ export interface DemoCustomerSpec {
 
 /**
  * Twelve customers covering every agreement situation of the support terms: On Demand with and
- * without prepaid packs (a fresh 100 h pack, a 25 h pack bought a year ago that expires in the
+ * without prepaid packs (a 100 h pack used up and renewed, a 25 h pack bought a year ago that expires in the
  * last demo month when packs expire after 12 months, a 25 h pack running low), Patch, Patch +
  * Maintenance, one Maintenance without Patch (a configuration error) and one without any tag.
  */
@@ -59,7 +59,11 @@ export const CUSTOMERS: readonly DemoCustomerSpec[] = [
     name: 'Björk & Berg Konsult AB',
     contact: 'Maria Björk',
     tags: ['on_demand'],
-    packs: [{ product: 'SUPPORT-PACK-100', hours: 100, orderedOn: '2026-07-01', usedBefore: 0 }],
+    // Used up in September and renewed for October: the new pack never takes time the old one paid.
+    packs: [
+      { product: 'SUPPORT-PACK-100', hours: 100, orderedOn: '2026-07-01', usedBefore: 0 },
+      { product: 'SUPPORT-PACK-100', hours: 100, orderedOn: '2026-10-01', usedBefore: 0 },
+    ],
     ticketsPerMonth: 9,
     effort: 1,
   },
