@@ -24,6 +24,6 @@ export { planFees } from './fees';
 export type { FeeCharge, FeePlan } from './fees';
 export * from './line-key';
 export * from './plan-types';
-export { planInvoice } from './invoice-plan';
+export { planInvoice, reviewItemOf } from './invoice-plan';
 export type { PlanInput } from './invoice-plan';
 export { describeProblem, explainDecision } from './explain';

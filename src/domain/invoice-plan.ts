@@ -22,6 +22,18 @@ import type { EngineSettings } from './settings';
 import type { MinorUnits, Minutes, Period, TicketId } from './types';
 import { compareIds, compareReferences, minorUnits, minutes } from './types';
 
+/** The review item of a decision held for review (shown to people, never invoiced). */
+export function reviewItemOf(decision: Decision): ReviewItem {
+  return {
+    lineId: decision.lineId,
+    ticketId: decision.ticketId,
+    date: decision.date,
+    minutes: decision.minutes,
+    reason: decision.reason,
+    problems: decision.problems,
+  };
+}
+
 /** Everything to plan one customer's draft for one period; arrays in any order. */
 export interface PlanInput {
   readonly company: CompanyContext;
@@ -220,14 +232,7 @@ export function planInvoice(input: PlanInput, settings: EngineSettings): Invoice
 
   const reviewItems = inPeriod
     .filter((decision) => decision.coverage === 'review')
-    .map((decision): ReviewItem => ({
-      lineId: decision.lineId,
-      ticketId: decision.ticketId,
-      date: decision.date,
-      minutes: decision.minutes,
-      reason: decision.reason,
-      problems: decision.problems,
-    }));
+    .map(reviewItemOf);
   const fees = feeLines(input, settings);
   const closing = new Map(
     drawn.balances.map((balance) => [balance.packId as string, balance.closing]),

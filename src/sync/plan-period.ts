@@ -1,4 +1,4 @@
-import type { CustomerFacts } from '../domain/facts';
+import type { CustomerFacts, TicketBillingHistory } from '../domain/facts';
 import { planInvoice } from '../domain/invoice-plan';
 import { periodBounds } from '../domain/periods';
 import type { InvoicePlan } from '../domain/plan-types';
@@ -31,27 +31,44 @@ export interface PeriodPlan {
  */
 export function planPeriod(facts: PeriodFacts, settings: EngineSettings): PeriodPlan {
   const history = deriveHistory(facts, periodBounds(facts.period).first, settings);
-  const customers = [...facts.customers].sort((a, b) => compareIds(a.id, b.id));
-  const plans = customers.map((customer) => {
-    const tickets = facts.tickets.filter((ticket) => ticket.customerId === customer.id);
-    const ticketIds = new Set(tickets.map((ticket) => ticket.id));
-    return {
-      customer,
-      plan: planInvoice(
-        {
-          company: facts.company,
-          customer,
-          period: facts.period,
-          tickets,
-          lines: facts.lines.filter((line) => ticketIds.has(line.ticketId)),
-          agreements: facts.agreements.filter((agreement) => agreement.customerId === customer.id),
-          packs: facts.packs.filter((pack) => pack.customerId === customer.id),
-          history: history.filter((entry) => ticketIds.has(entry.ticketId)),
-          defaultHourlyRate: facts.defaultHourlyRate,
-        },
-        settings,
-      ),
-    };
-  });
-  return { period: facts.period, company: facts.company, plans, problems: facts.problems };
+  return {
+    period: facts.period,
+    company: facts.company,
+    plans: planCustomers(facts, history, settings),
+    problems: facts.problems,
+  };
+}
+
+/**
+ * Plans each customer of the period with the rules engine, ordered by customer id. Each customer
+ * gets only its own tickets, lines, agreements, packs and billing history.
+ */
+export function planCustomers(
+  facts: PeriodFacts,
+  history: readonly TicketBillingHistory[],
+  settings: EngineSettings,
+): CustomerPlan[] {
+  return [...facts.customers]
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((customer) => {
+      const tickets = facts.tickets.filter((ticket) => ticket.customerId === customer.id);
+      const ticketIds = new Set(tickets.map((ticket) => ticket.id));
+      return {
+        customer,
+        plan: planInvoice(
+          {
+            company: facts.company,
+            customer,
+            period: facts.period,
+            tickets,
+            lines: facts.lines.filter((line) => ticketIds.has(line.ticketId)),
+            agreements: facts.agreements.filter((entry) => entry.customerId === customer.id),
+            packs: facts.packs.filter((pack) => pack.customerId === customer.id),
+            history: history.filter((entry) => ticketIds.has(entry.ticketId)),
+            defaultHourlyRate: facts.defaultHourlyRate,
+          },
+          settings,
+        ),
+      };
+    });
 }

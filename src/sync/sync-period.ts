@@ -1,17 +1,16 @@
 import { parseLineKey } from '../domain/line-key';
-import { planInvoice } from '../domain/invoice-plan';
-import type { InvoicePlan, ReviewItem } from '../domain/plan-types';
+import { reviewItemOf } from '../domain/invoice-plan';
 import type { PrepaidPack } from '../domain/facts';
 import type { EngineSettings } from '../domain/settings';
 import type { LocalDate, Minutes, Period } from '../domain/types';
-import { compareIds, minutes } from '../domain/types';
+import { minutes } from '../domain/types';
 import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profile';
 import type { FieldProfile } from '../odoo/profiles/field-profile';
 import { MODELS } from '../odoo/models';
 import { billingHistory } from './billing-history';
 import { SyncSetupError, TallyFieldsMissingError } from './errors';
 import type { SyncProblem } from './map/mapped';
-import type { CustomerPlan } from './plan-period';
+import { planCustomers, type CustomerPlan } from './plan-period';
 import { readPeriod, type PeriodFacts, type ReadPeriodConfig } from './read-period';
 import { unassignedDecisions } from './unassigned-work';
 import { readNoticeTargets } from './read/read-notice-targets';
@@ -224,16 +223,9 @@ export async function syncPeriod(
  */
 function orphanWork(facts: PeriodFacts, settings: EngineSettings) {
   const decisions = unassignedDecisions(facts, settings);
-  const reviewItems: ReviewItem[] = decisions
+  const reviewItems = decisions
     .filter((decision) => decision.coverage === 'review')
-    .map((decision) => ({
-      lineId: decision.lineId,
-      ticketId: decision.ticketId,
-      date: decision.date,
-      minutes: decision.minutes,
-      reason: decision.reason,
-      problems: decision.problems,
-    }));
+    .map(reviewItemOf);
   const problems: SyncProblem[] = [...new Set(reviewItems.map((item) => item.ticketId))].map(
     (ticketId) => ({
       model: MODELS.helpdeskTicket,
@@ -243,34 +235,6 @@ function orphanWork(facts: PeriodFacts, settings: EngineSettings) {
     }),
   );
   return { decisions, reviewItems, problems };
-}
-
-function planCustomers(
-  facts: Parameters<typeof billingHistory>[0],
-  history: ReturnType<typeof billingHistory>,
-  settings: EngineSettings,
-): CustomerPlan[] {
-  return [...facts.customers]
-    .sort((a, b) => compareIds(a.id, b.id))
-    .map((customer) => {
-      const tickets = facts.tickets.filter((ticket) => ticket.customerId === customer.id);
-      const ticketIds = new Set(tickets.map((ticket) => ticket.id));
-      const plan: InvoicePlan = planInvoice(
-        {
-          company: facts.company,
-          customer,
-          period: facts.period,
-          tickets,
-          lines: facts.lines.filter((line) => ticketIds.has(line.ticketId)),
-          agreements: facts.agreements.filter((entry) => entry.customerId === customer.id),
-          packs: facts.packs.filter((pack) => pack.customerId === customer.id),
-          history: history.filter((entry) => ticketIds.has(entry.ticketId)),
-          defaultHourlyRate: facts.defaultHourlyRate,
-        },
-        settings,
-      );
-      return { customer, plan };
-    });
 }
 
 /** Everything drawn from a pack: other periods as invoiced, this period as planned (if open). */
