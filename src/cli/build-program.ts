@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerClosePeriodCommand } from './commands/close-period.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerExplainCommand } from './commands/explain.command';
 import { registerReportCommand } from './commands/report.command';
@@ -41,6 +42,7 @@ export function buildProgram(deps: ProgramDeps): Command {
   registerSetupCommand(program, deps.output, deps.scrubber);
   registerStatementCommand(program, deps.output, deps.scrubber);
   registerSyncCommand(program, deps.output, deps.scrubber);
+  registerClosePeriodCommand(program, deps.output, deps.scrubber);
   registerScheduleCommand(program, deps.output);
   registerStatusCommand(program, deps.output, deps.scrubber);
   registerWorkerCommand(program, deps.output, deps.stopSignal, deps.scrubber);

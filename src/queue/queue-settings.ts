@@ -1,7 +1,7 @@
 /**
  * How the queue runs: where Redis is, the key prefix, concurrency, the Odoo rate limit, retries,
- * locks and shutdown. The first six come from the environment (QUEUE_ENV); the rest are tuned in
- * code and by tests. Every field documents its default.
+ * locks and shutdown. Those in QUEUE_ENV come from the environment; the rest are tuned in code and
+ * by tests. Every field documents its default.
  */
 import { z } from 'zod';
 import { CONNECTION_ENV, DEFAULT_REDIS_URL } from '../config/connection.schema';
@@ -15,6 +15,12 @@ export const QUEUE_ENV = {
   odooRps: 'TALLY_ODOO_RPS',
   shutdownGraceMs: 'TALLY_SHUTDOWN_GRACE_MS',
   schedulesFile: 'TALLY_SCHEDULES',
+  // Recovery timings: how soon a killed worker's jobs and customers are taken over.
+  jobLockMs: 'TALLY_JOB_LOCK_MS',
+  stalledIntervalMs: 'TALLY_STALLED_INTERVAL_MS',
+  customerLockTtlMs: 'TALLY_CUSTOMER_LOCK_TTL_MS',
+  customerLockRetryMs: 'TALLY_CUSTOMER_LOCK_RETRY_MS',
+  backoffMs: 'TALLY_RETRY_BACKOFF_MS',
 } as const;
 
 export const DEFAULT_QUEUE_PREFIX = '{tally}';

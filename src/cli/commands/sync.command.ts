@@ -10,6 +10,8 @@ import { RedisCursorStore } from '../../sync/cursor-store';
 import { syncChanges } from '../../sync/sync-changes';
 import { formatRunSummary, summarizeRun } from '../../sync/summarize-run';
 import { cliLogger } from '../cli-logger';
+import { enqueueFromCli } from '../enqueue-run';
+import { UsageError } from '../errors';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 
@@ -22,11 +24,13 @@ const SyncFlagsSchema = z.object({
   dryRun: z.boolean().default(false),
   full: z.boolean().default(false),
   json: z.boolean().default(false),
+  enqueue: z.boolean().default(false),
 });
 
 /**
  * `tally sync`: runs the pipeline inline. Without `--period` it is incremental, from the cursor
  * kept in Redis (REDIS_URL); with `--period` it re-plans that period whole and needs no Redis.
+ * `--enqueue` queues a `sync` job for the workers instead (Redis only, no Odoo credentials).
  */
 export function registerSyncCommand(
   program: Command,
@@ -41,8 +45,23 @@ export function registerSyncCommand(
     .option('--dry-run', 'print the plan and the writes it would make, and write nothing')
     .option('--full', 'ignore the cursor: re-read the previous and the current period whole')
     .option('--json', 'print the summary as JSON')
+    .option('--enqueue', 'queue the sync for "tally worker" (default period: the current one)')
     .action(async (raw: unknown) => {
       const flags = parseOptions('sync', SyncFlagsSchema, raw);
+      if (flags.enqueue) {
+        // A queued sync covers every customer of the period and always writes.
+        if (flags.customer !== undefined || flags.dryRun)
+          throw new UsageError(
+            'Invalid options for "tally sync": --enqueue cannot be combined with --customer or --dry-run; run those inline.',
+          );
+        await enqueueFromCli(
+          output,
+          'sync',
+          { period: flags.period ?? 'current', full: flags.full },
+          { what: `sync of ${flags.period ?? 'the current period'}`, json: flags.json },
+        );
+        return;
+      }
       const agreements = loadAgreementsConfig(
         resolveAgreementsConfigPath(process.env, process.cwd()),
       );

@@ -1,0 +1,171 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../../config/load-agreements';
+import { loadConnection } from '../../config/load-connection';
+import { localDateOfInstant } from '../../domain/periods';
+import { period as toPeriod, type Period } from '../../domain/types';
+import { OdooClient } from '../../odoo/client';
+import type { SecretScrubber } from '../../shared/redact';
+import { closeCustomerPeriod } from '../../sync/close-period';
+import { SyncSetupError } from '../../sync/errors';
+import { readCompany } from '../../sync/read/read-company';
+import { readPeriod, type ReadPeriodConfig } from '../../sync/read-period';
+import { summarizeRun } from '../../sync/summarize-run';
+import { cliLogger } from '../cli-logger';
+import { enqueueFromCli } from '../enqueue-run';
+import { UsageError } from '../errors';
+import type { Output } from '../output';
+import { parseOptions } from '../parse-options';
+
+const ClosePeriodFlagsSchema = z.object({
+  period: z
+    .string({ error: 'is required (YYYY-MM)' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM'),
+  customer: z.coerce
+    .number({ error: 'must be the Odoo id of a customer (a number)' })
+    .int('must be the Odoo id of a customer (a number)')
+    .positive('must be the Odoo id of a customer (a number)')
+    .optional(),
+  enqueue: z.boolean().default(false),
+  json: z.boolean().default(false),
+});
+
+/** One customer's close, for people and for `--json`. */
+interface ClosedCustomer {
+  readonly customerId: number;
+  readonly customer: string;
+  /** The draft finalised, or null when there was nothing to invoice (or it is already posted). */
+  readonly invoiceId: number | null;
+  readonly amount: string | null;
+  readonly reviewActivities: number;
+  readonly reviewLines: number;
+}
+
+function describe(period: Period, closed: ClosedCustomer): string {
+  const what =
+    closed.invoiceId === null
+      ? 'no draft to close'
+      : `draft ${closed.invoiceId} (${closed.amount ?? '-'}) dated the month's last day, ` +
+        (closed.reviewActivities > 0
+          ? 'review activity for finance created'
+          : 'finance already asked to review it');
+  const held = closed.reviewLines > 0 ? `, ${closed.reviewLines} line(s) held for review` : '';
+  return `${period}  ${closed.customer} (${closed.customerId}): ${what}${held}`;
+}
+
+/**
+ * Closes every customer of the period (or one) inline: the final sync, the invoice date, one
+ * review activity per draft. Stops at the first failure; closing is idempotent, so a rerun
+ * finishes the rest.
+ */
+async function closeInline(
+  client: OdooClient,
+  config: ReadPeriodConfig,
+  period: Period,
+  customerId: number | undefined,
+  report: (closed: ClosedCustomer) => void,
+): Promise<readonly ClosedCustomer[]> {
+  const zone = (await readCompany(client, config.timeZone)).timeZone;
+  const today = localDateOfInstant(new Date().toISOString(), zone);
+  if (today === null)
+    throw new SyncSetupError(
+      `The company time zone "${zone}" is not a valid IANA zone: fix it in Odoo or set timeZone in the config.`,
+      { details: { timeZone: zone } },
+    );
+  const customers =
+    customerId !== undefined
+      ? [customerId]
+      : (await readPeriod(client, config, { period })).customers.map(({ id }) => Number(id));
+  const closed: ClosedCustomer[] = [];
+  for (const id of customers) {
+    const result = await closeCustomerPeriod(client, config, { period, customerId: id, today });
+    const outcome = summarizeRun(
+      { periods: [result.sync], changedLines: null, cursor: null },
+      config.currencyDecimals,
+    ).customers.find((entry) => entry.customerId === id);
+    const entry: ClosedCustomer = {
+      customerId: id,
+      customer: outcome?.customer ?? `customer ${id}`,
+      invoiceId: result.invoiceId,
+      amount: result.invoiceId === null ? null : (outcome?.amount ?? null),
+      reviewActivities: result.reviewActivities,
+      reviewLines: outcome?.reviewLines ?? 0,
+    };
+    closed.push(entry);
+    report(entry);
+  }
+  return closed;
+}
+
+/**
+ * `tally close-period`: finalises a finished month's drafts, inline by default or, with
+ * `--enqueue`, as a `close-period` job for the workers. Tally never posts an invoice.
+ */
+export function registerClosePeriodCommand(
+  program: Command,
+  output: Output,
+  scrubber: SecretScrubber,
+): void {
+  program
+    .command('close-period')
+    .description(
+      "Finalise a month's drafts: a last sync, the invoice date, one review activity for finance",
+    )
+    .option('--period <YYYY-MM>', 'billing period to close (required)')
+    .option('--customer <id>', 'only this customer (Odoo id of the commercial partner)')
+    .option('--enqueue', 'queue the close for "tally worker" instead of running it here')
+    .option('--json', 'print the result as JSON')
+    .action(async (raw: unknown) => {
+      const flags = parseOptions('close-period', ClosePeriodFlagsSchema, raw);
+      const period = toPeriod(flags.period);
+      if (flags.enqueue) {
+        if (flags.customer !== undefined)
+          throw new UsageError(
+            'Invalid options for "tally close-period": --enqueue closes every customer of the period; leave out --enqueue to close one customer here.',
+          );
+        await enqueueFromCli(
+          output,
+          'close-period',
+          { period },
+          { what: `close of ${period}`, json: flags.json },
+        );
+        return;
+      }
+      const agreements = loadAgreementsConfig(
+        resolveAgreementsConfigPath(process.env, process.cwd()),
+      );
+      const logger = cliLogger(process.env, output, scrubber);
+      const connection = loadConnection({ env: process.env, scrubber, logger });
+      const client = new OdooClient({ connection: connection.odoo, logger });
+      try {
+        await client.connect();
+        const closed = await closeInline(
+          client,
+          {
+            settings: agreements.settings,
+            sources: agreements.sources,
+            currencyDecimals: agreements.config.currencyDecimals,
+          },
+          period,
+          flags.customer,
+          (entry) => {
+            if (!flags.json) output.print(scrubber.scrub(describe(period, entry)));
+          },
+        );
+        logger.info('Period closed.', {
+          event: 'close_period.finished',
+          period,
+          customers: closed.length,
+          invoices: closed.filter((entry) => entry.invoiceId !== null).length,
+        });
+        if (flags.json)
+          output.print(scrubber.scrub(JSON.stringify({ period, customers: closed }, null, 2)));
+        else
+          output.print(
+            `Closed ${period} for ${closed.length} customer(s): ${closed.filter((entry) => entry.invoiceId !== null).length} draft(s) ready for finance to review and post.`,
+          );
+      } finally {
+        await client.close();
+      }
+    });
+}
