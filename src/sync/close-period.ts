@@ -25,12 +25,19 @@ export interface ClosePeriodResult {
 export async function closeCustomerPeriod(
   client: OdooReader & OdooWriter,
   config: ReadPeriodConfig,
-  input: { period: Period; customerId: number; today: LocalDate; reviewerId?: number },
+  input: {
+    period: Period;
+    customerId: number;
+    today: LocalDate;
+    reviewerId?: number;
+    signal?: AbortSignal;
+  },
 ): Promise<ClosePeriodResult> {
   const sync = await syncPeriod(client, config, {
     period: input.period,
     customerId: input.customerId,
     today: input.today,
+    ...(input.signal !== undefined ? { signal: input.signal } : {}),
   });
   const invoices = await readPeriodInvoices(client, input.period, input.customerId);
   const draft = invoices.moves.find((move) => move.state === 'draft');
@@ -74,6 +81,7 @@ export async function closeCustomerPeriod(
       closed: [],
     },
     input.today,
+    input.signal,
   );
   return { sync, invoiceId: draft.id, reviewActivities: activities.length };
 }

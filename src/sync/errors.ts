@@ -21,3 +21,16 @@ export class ExplainNotFoundError extends TallyError {
 export class ExplainNotTicketWorkError extends TallyError {
   readonly code = 'EXPLAIN_NOT_TICKET_WORK';
 }
+
+/** A run asked to stop (its customer lock was lost, or the worker is shutting down) stopped. */
+export class SyncStoppedError extends TallyError {
+  readonly code = 'SYNC_STOPPED';
+  constructor() {
+    super(
+      'The sync stopped before finishing because it was asked to (lock lost or shutdown); the next run completes it.',
+      {
+        retryable: true,
+      },
+    );
+  }
+}

@@ -127,6 +127,7 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
           now: now(),
           customerId: input.customerId,
           full: input.full,
+          signal: context.signal,
           ...(incremental ? {} : { period: toPeriod(input.period) }),
         },
       );
@@ -147,6 +148,7 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
         period: toPeriod(input.period),
         customerId: input.customerId,
         today,
+        signal: context.signal,
       });
       await context.reportProgress(1, 1);
       const figures = customerFigures([result.sync], input.customerId);

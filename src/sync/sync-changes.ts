@@ -39,6 +39,8 @@ export interface SyncRunOptions {
   readonly full?: boolean;
   /** The current instant (ISO 8601). */
   readonly now: string;
+  /** Aborted when the run must stop before its next write. */
+  readonly signal?: AbortSignal;
 }
 
 export interface SyncRunResult {
@@ -88,6 +90,7 @@ export async function syncChanges(
     profile,
     ...(options.customerId !== undefined ? { customerId: options.customerId } : {}),
     ...(options.dryRun === true ? { dryRun: true } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
   };
   if (options.period !== undefined) {
     const result = await syncPeriod(client, config, { ...base, period: options.period });

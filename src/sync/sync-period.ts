@@ -36,6 +36,8 @@ export interface SyncPeriodOptions {
   /** The company's today, the deadline of new activities. */
   readonly today: LocalDate;
   readonly profile?: FieldProfile;
+  /** Aborted when the run must stop (lost customer lock, shutdown): no write is made after it. */
+  readonly signal?: AbortSignal;
 }
 
 export interface PeriodSyncResult {
@@ -199,7 +201,10 @@ export async function syncPeriod(
     noticeWrites: notices.noticeWrites,
     closed,
   };
-  const applied = options.dryRun === true ? null : await applyWrites(client, writes, options.today);
+  const applied =
+    options.dryRun === true
+      ? null
+      : await applyWrites(client, writes, options.today, options.signal);
   return {
     period: options.period,
     facts: planned,

@@ -2,6 +2,7 @@ import { inBatches, WRITE_IDS_BATCH_SIZE } from '../../odoo/batching';
 import { where } from '../../odoo/filter';
 import type { ModelApi } from '../../odoo/model-api';
 import { MODELS } from '../../odoo/models';
+import { SyncStoppedError } from '../errors';
 import type { GroupWrite, MoveCreate, WritePlan } from './write-plan';
 
 /** What the writer needs of the Odoo client (the `OdooClient` satisfies it). */
@@ -50,25 +51,38 @@ export async function applyWrites(
   client: OdooWriter,
   plan: WritePlan,
   today: string,
+  signal?: AbortSignal,
 ): Promise<AppliedWrites> {
   let calls = 0;
+  // Checked before every call: a job that lost its customer lock stops between two writes, and
+  // the next run (keyed, idempotent) completes what it left.
+  const go = () => {
+    if (signal?.aborted === true) throw new SyncStoppedError();
+  };
   let recordsWritten = 0;
   const moves = client.model(MODELS.accountMove);
   for (const batch of createBatches(plan.createMoves)) {
+    go();
     await moves.create(batch.map((create) => create.values));
     calls += 1;
   }
   for (const update of plan.updateMoves) {
+    go();
     await moves.write([update.moveId], update.values);
     calls += 1;
   }
   if (plan.unlinkMoves.length > 0) {
+    go();
     await moves.unlink(plan.unlinkMoves);
     calls += 1;
   }
+  // A period's marks fall into a few dozen groups of identical values (category, coverage,
+  // reason) of thousands of lines each: one call per group is what keeps writes per period flat,
+  // and Odoo runs a write on thousands of ids as set-based UPDATEs (batching.ts).
   const writeGroups = async (groups: readonly GroupWrite[]) => {
     for (const group of groups) {
       for (const ids of inBatches(group.ids, WRITE_IDS_BATCH_SIZE)) {
+        go();
         await client.model(group.model).write(ids, group.values, { idempotent: true });
         calls += 1;
         recordsWritten += ids.length;
@@ -81,6 +95,7 @@ export async function applyWrites(
       client,
       plan.activities.map((activity) => activity.model),
     );
+    go();
     await client.model('mail.activity').create(
       plan.activities.map((activity) => ({
         res_model_id: modelIds.get(activity.model),
