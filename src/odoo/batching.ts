@@ -1,10 +1,12 @@
 /**
- * Batch sizes for writes (odoo-rpc.md §5, a rule of thumb, unverified by measurement): invoice lines
- * in creates of at most 100, timesheet links in writes of a few hundred ids. One batch = one call =
- * one transaction, so round trips grow with batches, not records.
+ * Ids per `write` of the same values (timesheet marks, notice keys). odoo-rpc.md §5 suggests "a
+ * few hundred" (unverified); the bench (bench/README.md) showed that the number of calls, not
+ * their size, bounds a sync. Odoo's ORM writes plain stored fields on many ids as set-based
+ * `UPDATE ... WHERE id IN (...)` statements of up to `cr.IN_MAX` (1,000) ids, and Tally's
+ * `x_tally_*` marks have no computed fields depending on them, so 5,000 ids are five statements in
+ * one short transaction and a request of about 40 KB.
  */
-export const CREATE_BATCH_SIZE = 100;
-export const WRITE_IDS_BATCH_SIZE = 300;
+export const WRITE_IDS_BATCH_SIZE = 5000;
 
 /** Splits `items` into consecutive batches of at most `size` (the last may be shorter). */
 export function inBatches<T>(items: readonly T[], size: number): T[][] {

@@ -29,7 +29,8 @@ const ZERO_HOUR_LINES = 6;
 /** Hours per line of earlier work on a pack. */
 const EARLIER_LINE_HOURS = 1.5;
 
-const LINE_HOURS: readonly (readonly [number, number])[] = [
+/** Hours of one timesheet line and how often they are logged (the bench draws from it too). */
+export const LINE_HOURS: readonly (readonly [number, number])[] = [
   [0.1, 3],
   [0.25, 9],
   [0.5, 8],

@@ -184,10 +184,18 @@ function relationalIn(
   if (field.type === 'many2one') {
     const table = env.store.table(model.name);
     let candidates: Set<number> | undefined;
-    if (field.store && field.compute === undefined && targets.size <= 64) {
+    if (field.store && field.compute === undefined) {
+      // The index pays while it narrows the scan: `ticket_id in [1,000 ids]` picks a few
+      // thousand rows of a large table; a union near the table's size is cheaper to scan.
       candidates = new Set();
-      for (const target of targets)
+      const useful = table.size / 4;
+      for (const target of targets) {
         for (const id of table.referencing(field.name, target)) candidates.add(id);
+        if (candidates.size > useful) {
+          candidates = undefined;
+          break;
+        }
+      }
     }
     const test: Test = (row) => {
       const value = fieldValue(env, model, row, field);

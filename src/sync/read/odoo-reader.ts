@@ -11,13 +11,19 @@ export interface OdooReader {
 }
 
 /**
- * Ids per `read` or per `in` filter: odoo-rpc.md §5 suggests 200-500 ids per call, so round trips
- * grow with batches, never with records.
+ * Ids per `read` or per `in` filter. odoo-rpc.md §5's 200-500 is an unverified rule of thumb; the
+ * bench (bench/README.md) showed that at a few ms of latency per call the number of calls, not
+ * their size, bounds a sync. 2,000 ids make a request of about 15 KB and an `IN` list PostgreSQL
+ * answers from the primary key or a many2one index.
  */
-export const IDS_PER_CALL = 200;
+export const IDS_PER_CALL = 2000;
 
-/** Records per `search_read` page. */
-export const PAGE_SIZE = 200;
+/**
+ * Records per `search_read` page. 5,000 timesheet rows of the fields we name are 2-3 MB of JSON,
+ * which Odoo reads in prefetch batches of 1,000 within one transaction, far inside
+ * `limit_time_real` (120 s, odoo-rpc.md §5); unverified on a real server, so measure per database.
+ */
+export const PAGE_SIZE = 5000;
 
 /** How one model is read and parsed. */
 export interface ReadSpec<T> {
