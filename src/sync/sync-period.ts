@@ -23,7 +23,12 @@ import { planInvoiceWrites } from './write/plan-invoice-writes';
 import { planNotices } from './write/plan-notices';
 import { planPackDeliveries } from './write/plan-pack-deliveries';
 import { planTimesheetMarks } from './write/plan-timesheet-marks';
-import type { ClosedInvoice, GroupWrite, WritePlan } from './write/write-plan';
+import {
+  mergeGroupWrites,
+  type ClosedInvoice,
+  type GroupWrite,
+  type WritePlan,
+} from './write/write-plan';
 
 export interface SyncPeriodOptions {
   readonly period: Period;
@@ -196,9 +201,9 @@ export async function syncPeriod(
     createMoves: invoiceWrites.flatMap((writes) => (writes.create === null ? [] : [writes.create])),
     updateMoves: invoiceWrites.flatMap((writes) => (writes.update === null ? [] : [writes.update])),
     unlinkMoves: invoiceWrites.flatMap((writes) => writes.unlink),
-    groupWrites,
+    groupWrites: mergeGroupWrites(groupWrites),
     activities: notices.activities,
-    noticeWrites: notices.noticeWrites,
+    noticeWrites: mergeGroupWrites(notices.noticeWrites),
     closed,
   };
   const applied =

@@ -1,6 +1,7 @@
 import { formatHours } from '../../domain/time-units';
 import type { InvoicePlan } from '../../domain/plan-types';
 import { MODELS } from '../../odoo/models';
+import { reviewSummary } from './review-text';
 import type { ActivityCreate, GroupWrite } from './write-plan';
 
 /** A ticket or customer as notices need it: who to tell, and what was already told. */
@@ -102,16 +103,17 @@ export function planNotices(input: NoticeInput): NoticePlan {
 
   const reviewed = new Set<number>();
   for (const plan of input.plans) {
-    const reasons = new Map<number, string[]>();
+    const reasons = new Map<number, { summary: Set<string>; precise: Set<string> }>();
     for (const item of plan.reviewItems) {
       const id = Number(item.ticketId);
-      const list = reasons.get(id) ?? [];
-      if (!list.includes(item.reason)) list.push(item.reason);
-      reasons.set(id, list);
+      const entry = reasons.get(id) ?? { summary: new Set<string>(), precise: new Set<string>() };
+      entry.summary.add(reviewSummary(item.problems));
+      entry.precise.add(item.reason);
+      reasons.set(id, entry);
     }
-    for (const [ticketId, list] of reasons) {
+    for (const [ticketId, entry] of reasons) {
       reviewed.add(ticketId);
-      const text = list.join('; ');
+      const text = [...entry.summary].sort().join('; ');
       const ticket = input.tickets.get(ticketId);
       const note = withReviewSegment(ticket?.review ?? null, plan.period, text);
       if (ticket !== undefined && (ticket.review ?? false) !== note)
@@ -123,9 +125,9 @@ export function planNotices(input: NoticeInput): NoticePlan {
       notify(
         MODELS.helpdeskTicket,
         ticket,
-        `review:${digest(text)}`,
+        `review:${plan.period}:${digest(text)}`,
         'Tally: time held for review',
-        `Some time on this ticket is not invoiced until it is fixed: ${text}`,
+        `Some time on this ticket is not invoiced until it is fixed: ${[...entry.precise].sort().join(' ')}`,
       );
     }
     for (const event of plan.events) {

@@ -3,6 +3,7 @@ import { findCategory, type EngineSettings } from '../../domain/settings';
 import type { AnalyticLine } from '../../odoo/records/analytic-line';
 import { MODELS } from '../../odoo/models';
 import type { TimesheetCoverage } from '../../odoo/tally-fields';
+import { reviewSummary } from './review-text';
 import type { GroupWrite } from './write-plan';
 
 /** Odoo's char fields hold any length, but a list column is read by people: keep reasons short. */
@@ -31,7 +32,8 @@ export function markOf(
         ? 'prepaid'
         : 'billable'
       : decision.coverage;
-  return { category, coverage, reason: decision.reason.slice(0, REASON_LENGTH) };
+  const reason = coverage === 'review' ? reviewSummary(decision.problems) : decision.reason;
+  return { category, coverage, reason: reason.slice(0, REASON_LENGTH) };
 }
 
 /**

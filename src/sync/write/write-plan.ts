@@ -70,3 +70,25 @@ export function isEmptyWritePlan(plan: WritePlan): boolean {
     plan.noticeWrites.length === 0
   );
 }
+
+/**
+ * Joins writes of the same values on the same model into one (sorted ids), so records that end in
+ * the same state share a call: review notes and notice keys repeat across many tickets.
+ */
+export function mergeGroupWrites(groups: readonly GroupWrite[]): GroupWrite[] {
+  const merged = new Map<
+    string,
+    { model: string; values: GroupWrite['values']; ids: Set<number> }
+  >();
+  for (const group of groups) {
+    const key = `${group.model}\u0000${JSON.stringify(group.values)}`;
+    const entry = merged.get(key) ?? { model: group.model, values: group.values, ids: new Set() };
+    for (const id of group.ids) entry.ids.add(id);
+    merged.set(key, entry);
+  }
+  return [...merged.values()].map((entry) => ({
+    model: entry.model,
+    values: entry.values,
+    ids: [...entry.ids].sort((a, b) => a - b),
+  }));
+}

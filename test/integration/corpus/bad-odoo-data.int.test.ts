@@ -13,7 +13,7 @@ import { useSandbox } from '../../support/start-sandbox';
 import { installTallyFields } from '../../support/tally-fields';
 import { tallyState } from '../../support/tally-state';
 import { connectTo, SCENARIO_NOW, shippedConfig } from '../sync/connect';
-import { writeScenario } from '../write/write-scenario';
+import { assigned, writeScenario } from '../write/write-scenario';
 
 const JANUARY = '2026-01' as Period;
 const TODAY = '2026-02-03' as LocalDate;
@@ -26,7 +26,7 @@ const BAD_RECORDS: SeedStep[] = [
     ref: 'category_gardening',
     values: { name: 'Gardening' },
   },
-  ticketStep('ticket_garden', 'Prune the hedge', 'acme', 'gardening'),
+  assigned(ticketStep('ticket_garden', 'Prune the hedge', 'acme', 'gardening')),
   line('ticket_garden', 'Pruned', 1, '2026-01-19'),
   {
     model: 'res.partner',
@@ -70,24 +70,75 @@ describe('bad Odoo data: named, held back, nothing wrong written', () => {
       .find((decision) => decision.lineId === String(id));
   };
 
+  const activityNote = (name: string) => {
+    const [line] = sandbox().store.searchRead(
+      'account.analytic.line',
+      [['name', '=', name]],
+      ['ticket_id'],
+    );
+    const ticket = (line?.ticket_id as [number, string])[0];
+    return (
+      sandbox().store.searchRead(
+        'mail.activity',
+        [
+          ['res_model', '=', 'helpdesk.ticket'],
+          ['res_id', '=', ticket],
+        ],
+        ['note'],
+      ) as { note: string }[]
+    )
+      .map((activity) => activity.note)
+      .join(' ');
+  };
+
   it.each([
     [
       'zero hours',
       'Nothing done',
       /Timesheet \d+ has 0\.00 h; log a positive duration or delete it/,
+      'zero or negative time',
     ],
-    ['negative hours', 'Negative by mistake', /Timesheet \d+ has -1\.00 h/],
-    ['more than 24 hours', 'Forgot to stop the timer', /Timesheet \d+ has 25\.00 h/],
-    ['a ticket without customer', 'Answered a call', /Ticket \d+ has no customer/],
-    ['a category no rule knows', 'Pruned', /no service category/i],
-    ['maintenance without patch', 'Fixed the report', /requires patch/],
-  ])('%s: held for review with a sentence naming the record', (_case, name, reason) => {
-    const mark = timesheetNamed(name);
-    expect(mark?.coverage).toBe('review');
-    expect(mark?.reason).toMatch(reason);
-    expect(mark?.carriedBy).toBe(false);
-    expect(mark?.invoice).toBe(false);
-  });
+    [
+      'negative hours',
+      'Negative by mistake',
+      /Timesheet \d+ has -1\.00 h/,
+      'zero or negative time',
+    ],
+    [
+      'more than 24 hours',
+      'Forgot to stop the timer',
+      /Timesheet \d+ has 25\.00 h/,
+      'more than 24 hours',
+    ],
+    [
+      'a ticket without customer',
+      'Answered a call',
+      /Ticket \d+ has no customer/,
+      'a ticket with no customer',
+    ],
+    [
+      'a category no rule knows',
+      'Pruned',
+      /Timesheet \d+ matches no service category/,
+      'no rule gave the work a service category',
+    ],
+    [
+      'maintenance without patch',
+      'Fixed the report',
+      /requires patch on 2026-01-10/,
+      'without a tier it requires',
+    ],
+  ])(
+    '%s: held for review; the assignee is told which record and what to fix',
+    (_case, name, precise, kind) => {
+      const mark = timesheetNamed(name);
+      expect(mark?.coverage).toBe('review');
+      expect(mark?.reason).toContain(kind);
+      expect(mark?.carriedBy).toBe(false);
+      expect(mark?.invoice).toBe(false);
+      expect(activityNote(name)).toMatch(precise);
+    },
+  );
 
   it('overlapping agreements of unrelated tiers bill under the higher one, with a warning', () => {
     const decision = decisionOf('Patched');

@@ -18,7 +18,7 @@ import { periodScenario } from '../sync/period-scenario';
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '_');
 
 /** A ticket assigned to the demo admin (who receives the activities). */
-function assigned(step: SeedStep): SeedStep {
+export function assigned(step: SeedStep): SeedStep {
   return 'values' in step && 'ref' in step
     ? { ...step, values: { ...step.values, user_id: ref('base.user_admin') } }
     : step;

@@ -15,6 +15,7 @@ const ticket = (id: number, overrides: Partial<NoticeTarget> = {}): NoticeTarget
   ...overrides,
 });
 
+/** A line held because no rule gave it a category (the precise reason names the line). */
 const review = (ticketId: number, reason: string) =>
   ({
     lineId: '1',
@@ -22,8 +23,10 @@ const review = (ticketId: number, reason: string) =>
     date: '2026-01-10',
     minutes: 60,
     reason,
-    problems: [],
+    problems: [{ code: 'UNCLASSIFIED', record: { kind: 'timesheet', id: '1' } }],
   }) as unknown as InvoicePlan['reviewItems'][number];
+
+const NOTE = '2026-01: Held for review: no rule gave the work a service category';
 
 function run(
   plans: NoticePlanInput[],
@@ -50,10 +53,15 @@ describe('planNotices', () => {
   it('notes a review on the ticket and schedules one activity for its assignee', () => {
     const result = run([january([review(7, 'No category')])], [ticket(7)]);
     expect(result.reviewWrites).toEqual([
-      { model: 'helpdesk.ticket', ids: [7], values: { x_tally_review: '2026-01: No category' } },
+      { model: 'helpdesk.ticket', ids: [7], values: { x_tally_review: NOTE } },
     ]);
     expect(result.activities).toEqual([
-      expect.objectContaining({ model: 'helpdesk.ticket', recordId: 7, userId: 5 }),
+      expect.objectContaining({
+        model: 'helpdesk.ticket',
+        recordId: 7,
+        userId: 5,
+        note: expect.stringContaining('No category'),
+      }),
     ]);
     expect(result.noticeWrites).toHaveLength(1);
   });
@@ -72,7 +80,7 @@ describe('planNotices', () => {
         ticket(7, {
           ...overrides,
           ...(notices ? { notices } : {}),
-          review: '2026-01: No category',
+          review: NOTE,
         }),
       ],
       { open: open.length > 0 ? [['helpdesk.ticket:7', [key]]] : [] },
