@@ -17,8 +17,9 @@ export function billingHistory(
   facts: PeriodFacts,
   ledger: readonly LedgerEntry[],
   settings: EngineSettings,
+  /** `<customer>:<YYYY-MM>` of every Tally invoice, whatever its lines. */
+  invoiced: ReadonlySet<string>,
 ): TicketBillingHistory[] {
-  const invoiced = new Set(ledger.map((entry) => `${entry.customerId}:${entry.period}`));
   const customerOfTicket = new Map(facts.tickets.map((ticket) => [ticket.id, ticket.customerId]));
   const uninvoicedLines = facts.lines.filter(
     (line) =>

@@ -16,7 +16,9 @@ import { unassignedDecisions } from './unassigned-work';
 import { readNoticeTargets } from './read/read-notice-targets';
 import { readPreTallyUse } from './read/read-pre-tally-use';
 import type { OdooReader } from './read/odoo-reader';
-import { readCustomerInvoices, readPeriodInvoices } from './read/read-tally-invoices';
+import { readLedger } from './read/read-ledger';
+import { readPeriodInvoices } from './read/read-tally-invoices';
+import { parseInvoiceKey } from './write/invoice-key';
 import { applyWrites, type AppliedWrites, type OdooWriter } from './write/apply-writes';
 import { buildLedger, drawnFromPack, invoicesOfTicket } from './write/billing-ledger';
 import { planInvoiceWrites } from './write/plan-invoice-writes';
@@ -106,8 +108,14 @@ export async function syncPeriod(
     extraTicketIds: [...ticketsOnDrafts, ...(options.extraTicketIds ?? [])],
   });
   const customerIds = facts.customers.map((customer) => Number(customer.id));
-  const history = await readCustomerInvoices(client, customerIds);
+  const history = await readLedger(client, customerIds);
   const ledger = buildLedger(history.moves, history.lines);
+  const invoiced = new Set(
+    history.moves.flatMap((move) => {
+      const key = parseInvoiceKey(move.x_tally_key);
+      return key === null ? [] : [`${key.customerId}:${key.period}`];
+    }),
+  );
   const preTally = await readPreTallyUse(
     client,
     facts.odoo.packSaleLines.flatMap((line) => {
@@ -115,7 +123,7 @@ export async function syncPeriod(
       return pack === undefined ? [] : [{ ...line, customerId: pack.customerId }];
     }),
     options.period,
-    new Set(ledger.map((entry) => `${entry.customerId}:${entry.period}`)),
+    invoiced,
   );
   const usedBefore = (packId: string) =>
     drawnFromPack(ledger, packId, options.period) + (preTally.get(packId) ?? 0);
@@ -123,7 +131,7 @@ export async function syncPeriod(
     ...pack,
     openingBalance: minutes(pack.purchased - usedBefore(pack.id)),
   }));
-  const billed = billingHistory(facts, ledger, config.settings);
+  const billed = billingHistory(facts, ledger, config.settings, invoiced);
   const planned: PeriodFacts = { ...facts, packs };
   const plans = planCustomers(planned, billed, config.settings);
 

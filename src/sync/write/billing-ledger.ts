@@ -21,7 +21,8 @@ export interface LedgerEntry {
 }
 
 /** Kinds of line that charge time (drawn from a pack or invoiced). */
-const CHARGED: ReadonlySet<PlanLineKind> = new Set(['billed', 'drawdown', 'correction']);
+export const CHARGED_KINDS: readonly PlanLineKind[] = ['billed', 'drawdown', 'correction'];
+const CHARGED: ReadonlySet<PlanLineKind> = new Set(CHARGED_KINDS);
 
 /**
  * What Tally's own invoices say was billed, line by line. Quantities are hours rounded by Odoo;
@@ -29,8 +30,8 @@ const CHARGED: ReadonlySet<PlanLineKind> = new Set(['billed', 'drawdown', 'corre
  * to the minute they came from).
  */
 export function buildLedger(
-  moves: readonly TallyMove[],
-  lines: readonly TallyMoveLine[],
+  moves: readonly Pick<TallyMove, 'id' | 'name' | 'state' | 'x_tally_key'>[],
+  lines: readonly Pick<TallyMoveLine, 'move_id' | 'x_tally_key' | 'quantity'>[],
 ): LedgerEntry[] {
   const moveById = new Map(moves.map((move) => [move.id, move]));
   const entries: LedgerEntry[] = [];
