@@ -48,27 +48,41 @@ export function planCustomers(
   history: readonly TicketBillingHistory[],
   settings: EngineSettings,
 ): CustomerPlan[] {
+  // Grouped once, so planning grows with the records, not with customers × records.
+  const ticketsOf = groupBy(facts.tickets, (ticket) => ticket.customerId ?? '');
+  const customerOfTicket = new Map(facts.tickets.map((ticket) => [ticket.id, ticket.customerId]));
+  const linesOf = groupBy(facts.lines, (line) => customerOfTicket.get(line.ticketId) ?? '');
+  const historyOf = groupBy(history, (entry) => customerOfTicket.get(entry.ticketId) ?? '');
+  const agreementsOf = groupBy(facts.agreements, (entry) => entry.customerId);
+  const packsOf = groupBy(facts.packs, (pack) => pack.customerId);
   return [...facts.customers]
     .sort((a, b) => compareIds(a.id, b.id))
-    .map((customer) => {
-      const tickets = facts.tickets.filter((ticket) => ticket.customerId === customer.id);
-      const ticketIds = new Set(tickets.map((ticket) => ticket.id));
-      return {
-        customer,
-        plan: planInvoice(
-          {
-            company: facts.company,
-            customer,
-            period: facts.period,
-            tickets,
-            lines: facts.lines.filter((line) => ticketIds.has(line.ticketId)),
-            agreements: facts.agreements.filter((entry) => entry.customerId === customer.id),
-            packs: facts.packs.filter((pack) => pack.customerId === customer.id),
-            history: history.filter((entry) => ticketIds.has(entry.ticketId)),
-            defaultHourlyRate: facts.defaultHourlyRate,
-          },
-          settings,
-        ),
-      };
-    });
+    .map((customer) => ({
+      customer,
+      plan: planInvoice(
+        {
+          company: facts.company,
+          customer,
+          period: facts.period,
+          tickets: ticketsOf.get(customer.id) ?? [],
+          lines: linesOf.get(customer.id) ?? [],
+          agreements: agreementsOf.get(customer.id) ?? [],
+          packs: packsOf.get(customer.id) ?? [],
+          history: historyOf.get(customer.id) ?? [],
+          defaultHourlyRate: facts.defaultHourlyRate,
+        },
+        settings,
+      ),
+    }));
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
 }

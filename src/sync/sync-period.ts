@@ -21,7 +21,7 @@ import { readPeriodInvoices } from './read/read-tally-invoices';
 import { parseInvoiceKey } from './write/invoice-key';
 import { applyWrites, type AppliedWrites, type OdooWriter } from './write/apply-writes';
 import { buildLedger, drawnFromPack, invoicesOfTicket } from './write/billing-ledger';
-import { planInvoiceWrites } from './write/plan-invoice-writes';
+import { currentTimesheetInvoices, planInvoiceWrites } from './write/plan-invoice-writes';
 import { planNotices } from './write/plan-notices';
 import { planPackDeliveries } from './write/plan-pack-deliveries';
 import { planTimesheetMarks } from './write/plan-timesheet-marks';
@@ -157,11 +157,9 @@ export async function syncPeriod(
     originalInvoices: (ticketId: string) =>
       invoicesOfTicket(ledger, ticketId as never, options.period),
   };
-  const currentInvoiceIds = new Map(
-    facts.odoo.timesheets.map((line) => [line.id, line.timesheet_invoice_id?.id ?? null]),
-  );
+  const currentInvoices = currentTimesheetInvoices(facts.odoo.timesheets);
   const invoiceWrites = plans.map(({ plan }) =>
-    planInvoiceWrites(plan, current, context, currentInvoiceIds),
+    planInvoiceWrites(plan, current, context, currentInvoices),
   );
   const closed = invoiceWrites.flatMap((writes) => (writes.closed === null ? [] : [writes.closed]));
   const closedCustomers = new Set(closed.map((entry) => String(entry.customerId)));

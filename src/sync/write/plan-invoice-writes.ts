@@ -33,7 +33,7 @@ export function planInvoiceWrites(
   plan: InvoicePlan,
   existing: { moves: readonly TallyMove[]; lines: readonly TallyMoveLine[] },
   context: InvoiceWriteContext,
-  currentInvoiceIds: ReadonlyMap<number, number | null>,
+  currentInvoices: CurrentTimesheetInvoices,
 ): InvoiceWrites {
   const customerId = Number(plan.customerId);
   const key = invoiceKey(plan.customerId, plan.period);
@@ -94,7 +94,7 @@ export function planInvoiceWrites(
   const values: Record<string, unknown> = {};
   if (diff.commands.length > 0) values.invoice_line_ids = diff.commands;
   if (context.linkTimesheetInvoice) {
-    const links = timesheetInvoiceLinks(draft.id, carried, currentInvoiceIds);
+    const links = timesheetInvoiceLinks(draft.id, carried, currentInvoices);
     if (links.length > 0) values.timesheet_ids = links;
   }
   const handAdded = draft.invoice_line_ids.length > draftLines.length;
@@ -119,17 +119,40 @@ export function planInvoiceWrites(
   };
 }
 
+/** The period's timesheets and the invoice each is on now (`timesheet_invoice_id`). */
+export interface CurrentTimesheetInvoices {
+  readonly invoiceOf: ReadonlyMap<number, number | null>;
+  /** The same, by invoice: the timesheets each invoice holds. */
+  readonly onInvoice: ReadonlyMap<number, readonly number[]>;
+}
+
+/** Indexes the timesheets by their current invoice once for all drafts of the period. */
+export function currentTimesheetInvoices(
+  timesheets: readonly { id: number; timesheet_invoice_id: { id: number } | null }[],
+): CurrentTimesheetInvoices {
+  const invoiceOf = new Map<number, number | null>();
+  const onInvoice = new Map<number, number[]>();
+  for (const line of timesheets) {
+    const invoice = line.timesheet_invoice_id?.id ?? null;
+    invoiceOf.set(line.id, invoice);
+    if (invoice === null) continue;
+    const held = onInvoice.get(invoice);
+    if (held === undefined) onInvoice.set(invoice, [line.id]);
+    else held.push(line.id);
+  }
+  return { invoiceOf, onInvoice };
+}
+
 /** `timesheet_ids` commands: link what the draft carries, unlink what it no longer does. */
 function timesheetInvoiceLinks(
   moveId: number,
   carried: readonly number[],
-  currentInvoiceIds: ReadonlyMap<number, number | null>,
+  current: CurrentTimesheetInvoices,
 ): [3 | 4, number][] {
   const wanted = new Set(carried);
   const links: [3 | 4, number][] = [];
-  for (const id of carried) if (currentInvoiceIds.get(id) !== moveId) links.push([4, id]);
-  for (const [id, invoice] of currentInvoiceIds)
-    if (invoice === moveId && !wanted.has(id)) links.push([3, id]);
+  for (const id of carried) if (current.invoiceOf.get(id) !== moveId) links.push([4, id]);
+  for (const id of current.onInvoice.get(moveId) ?? []) if (!wanted.has(id)) links.push([3, id]);
   return links;
 }
 
