@@ -24,7 +24,8 @@ import { buildLedger, drawnFromPack, invoicesOfTicket } from './write/billing-le
 import { currentTimesheetInvoices, planInvoiceWrites } from './write/plan-invoice-writes';
 import { planNotices } from './write/plan-notices';
 import { planPackDeliveries } from './write/plan-pack-deliveries';
-import { planTimesheetMarks } from './write/plan-timesheet-marks';
+import { groupMarks, markChanges } from './write/plan-timesheet-marks';
+import { desiredLines } from './write/desired-invoice';
 import {
   mergeGroupWrites,
   type ClosedInvoice,
@@ -158,27 +159,28 @@ export async function syncPeriod(
       invoicesOfTicket(ledger, ticketId as never, options.period),
   };
   const currentInvoices = currentTimesheetInvoices(facts.odoo.timesheets);
-  const invoiceWrites = plans.map(({ plan }) =>
-    planInvoiceWrites(plan, current, context, currentInvoices),
-  );
-  const closed = invoiceWrites.flatMap((writes) => (writes.closed === null ? [] : [writes.closed]));
-  const closedCustomers = new Set(closed.map((entry) => String(entry.customerId)));
-
   const orphans = orphanWork(facts, config.settings);
+  // Which timesheets a prepaid drawdown carries decides their mark ("prepaid", not "billable").
   const drawnIds = new Set(
-    invoiceWrites.flatMap((writes) =>
-      writes.desired
+    plans.flatMap(({ plan }) =>
+      desiredLines(plan, context.products, context.currencyDecimals)
         .filter((line) => parseLineKey(line.key)?.kind === 'drawdown')
         .flatMap((line) => line.timesheetIds),
     ),
   );
   const timesheets = new Map(facts.odoo.timesheets.map((line) => [line.id, line]));
-  const marks = planTimesheetMarks(
+  const marks = markChanges(
     [...plans.flatMap(({ plan }) => plan.decisions), ...orphans.decisions],
     timesheets,
     config.settings,
     drawnIds,
   );
+  const invoiceWrites = plans.map(({ plan }) =>
+    planInvoiceWrites(plan, current, context, currentInvoices, marks),
+  );
+  const closed = invoiceWrites.flatMap((writes) => (writes.closed === null ? [] : [writes.closed]));
+  const closedCustomers = new Set(closed.map((entry) => String(entry.customerId)));
+  const markWrites = groupMarks(marks, new Set(invoiceWrites.flatMap((writes) => writes.marked)));
   const deliveries = planPackDeliveries(facts.odoo.packSaleLines, (packId) =>
     minutes(
       packDrawn(packId, ledger, plans, closedCustomers, options.period) +
@@ -202,7 +204,7 @@ export async function syncPeriod(
     openActivityKeys: targets.openActivityKeys,
   });
 
-  const groupWrites: GroupWrite[] = [...marks, ...deliveries, ...notices.reviewWrites];
+  const groupWrites: GroupWrite[] = [...markWrites, ...deliveries, ...notices.reviewWrites];
   const writes: WritePlan = {
     createMoves: invoiceWrites.flatMap((writes) => (writes.create === null ? [] : [writes.create])),
     updateMoves: invoiceWrites.flatMap((writes) => (writes.update === null ? [] : [writes.update])),

@@ -18,15 +18,33 @@ export interface InvoiceDiff {
   readonly removed: number;
 }
 
-/** Values of a new line, with its timesheets linked in the same command. */
-export function newLineValues(line: DesiredLine): Record<string, unknown> {
+/** New timesheet marks by timesheet id, written with the line that carries them. */
+export type MarkChanges = ReadonlyMap<number, Record<string, unknown>>;
+
+const NO_MARKS: MarkChanges = new Map();
+
+/** `update` commands that write the carried timesheets' marks in the invoice's own call. */
+function markCommands(ids: readonly number[], marks: MarkChanges): X2ManyCommand[] {
+  return ids.flatMap((id) => {
+    const values = marks.get(id);
+    return values === undefined ? [] : [[1, id, values] as const];
+  });
+}
+
+/** Values of a new line, with its timesheets linked (and their marks written) in the same command. */
+export function newLineValues(
+  line: DesiredLine,
+  marks: MarkChanges = NO_MARKS,
+): Record<string, unknown> {
+  const links: X2ManyCommand[] = [
+    ...line.timesheetIds.map((id) => [4, id] as const),
+    ...markCommands(line.timesheetIds, marks),
+  ];
   return {
     ...comparableValues(line),
     x_tally_key: line.key,
     ...(line.taxIds !== undefined ? { tax_ids: [[6, 0, [...line.taxIds]]] } : {}),
-    ...(line.timesheetIds.length > 0
-      ? { x_tally_timesheet_ids: line.timesheetIds.map((id) => [4, id]) }
-      : {}),
+    ...(links.length > 0 ? { x_tally_timesheet_ids: links } : {}),
   };
 }
 
@@ -90,6 +108,7 @@ export function diffInvoiceLines(
   existing: readonly TallyMoveLine[],
   desired: readonly DesiredLine[],
   currencyDecimals: number,
+  marks: MarkChanges = NO_MARKS,
 ): InvoiceDiff {
   const priceTolerance = 0.5 / 10 ** currencyDecimals;
   const byKey = new Map<string, TallyMoveLine>();
@@ -115,7 +134,7 @@ export function diffInvoiceLines(
   for (const line of desired) {
     const current = byKey.get(line.key);
     if (current === undefined) {
-      commands.push([0, 0, newLineValues(line)]);
+      commands.push([0, 0, newLineValues(line, marks)]);
       created += 1;
       continue;
     }
@@ -126,6 +145,7 @@ export function diffInvoiceLines(
       ...current.x_tally_timesheet_ids
         .filter((id) => !carriedAnywhere.has(id))
         .map((id) => [3, id] as const),
+      ...markCommands(line.timesheetIds, marks),
     ];
     if (links.length > 0) values.x_tally_timesheet_ids = links;
     if (Object.keys(values).length > 0) {

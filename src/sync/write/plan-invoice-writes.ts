@@ -2,7 +2,7 @@ import type { InvoicePlan } from '../../domain/plan-types';
 import type { TallyMove, TallyMoveLine } from '../../odoo/records/tally-invoice';
 import type { DesiredLine, InvoiceProducts } from './desired-invoice';
 import { desiredLines } from './desired-invoice';
-import { diffInvoiceLines, newLineValues } from './diff-invoice';
+import { diffInvoiceLines, newLineValues, type MarkChanges } from './diff-invoice';
 import { invoiceKey } from './invoice-key';
 import type { ClosedInvoice, MoveCreate, MoveUpdate } from './write-plan';
 
@@ -22,6 +22,8 @@ export interface InvoiceWrites {
   readonly closed: ClosedInvoice | null;
   /** Line key → the timesheets it carries (for marking the timesheets). */
   readonly desired: readonly DesiredLine[];
+  /** Timesheets whose new marks ride in this invoice's create or write (no call of their own). */
+  readonly marked: readonly number[];
 }
 
 /**
@@ -34,6 +36,7 @@ export function planInvoiceWrites(
   existing: { moves: readonly TallyMove[]; lines: readonly TallyMoveLine[] },
   context: InvoiceWriteContext,
   currentInvoices: CurrentTimesheetInvoices,
+  marks: MarkChanges = new Map(),
 ): InvoiceWrites {
   const customerId = Number(plan.customerId);
   const key = invoiceKey(plan.customerId, plan.period);
@@ -50,7 +53,8 @@ export function planInvoiceWrites(
   );
   const posted = mine.find((move) => move.state === 'posted');
   const drafts = mine.filter((move) => move.state === 'draft');
-  const none = { create: null, update: null, unlink: [] as number[], desired };
+  const none = { create: null, update: null, unlink: [] as number[], desired, marked: [] };
+  const carriedMarks = desired.flatMap((line) => line.timesheetIds).filter((id) => marks.has(id));
 
   if (posted !== undefined || (mine.length === 0 && cancelled !== undefined)) {
     const closedMove = posted ?? (cancelled as TallyMove);
@@ -72,6 +76,7 @@ export function planInvoiceWrites(
     return {
       ...none,
       closed: null,
+      marked: carriedMarks,
       create: {
         customerId,
         key,
@@ -80,7 +85,7 @@ export function planInvoiceWrites(
           move_type: 'out_invoice',
           partner_id: customerId,
           x_tally_key: key,
-          invoice_line_ids: desired.map((line) => [0, 0, newLineValues(line)]),
+          invoice_line_ids: desired.map((line) => [0, 0, newLineValues(line, marks)]),
           ...(context.linkTimesheetInvoice && carried.length > 0
             ? { timesheet_ids: carried.map((id) => [4, id]) }
             : {}),
@@ -89,7 +94,7 @@ export function planInvoiceWrites(
     };
   }
   const draftLines = existing.lines.filter((line) => line.move_id === draft.id);
-  const diff = diffInvoiceLines(draftLines, desired, context.currencyDecimals);
+  const diff = diffInvoiceLines(draftLines, desired, context.currencyDecimals, marks);
   const unlink = duplicates.map((move) => move.id);
   const values: Record<string, unknown> = {};
   if (diff.commands.length > 0) values.invoice_line_ids = diff.commands;
@@ -105,6 +110,7 @@ export function planInvoiceWrites(
     ...none,
     closed: null,
     unlink,
+    marked: carriedMarks,
     update:
       Object.keys(values).length === 0
         ? null

@@ -36,17 +36,14 @@ export function markOf(
   return { category, coverage, reason: reason.slice(0, REASON_LENGTH) };
 }
 
-/**
- * Marks to write, grouped by identical values so a thousand lines of one category and coverage
- * take one call. Lines already marked the same way are left alone (a rerun writes nothing).
- */
-export function planTimesheetMarks(
+/** The mark values a timesheet must get, for each timesheet whose mark is not already right. */
+export function markChanges(
   decisions: readonly Decision[],
   current: ReadonlyMap<number, AnalyticLine>,
   settings: EngineSettings,
   drawnIds: ReadonlySet<number>,
-): GroupWrite[] {
-  const groups = new Map<string, { values: Record<string, unknown>; ids: number[] }>();
+): Map<number, Record<string, unknown>> {
+  const changes = new Map<number, Record<string, unknown>>();
   for (const decision of decisions) {
     const id = Number(decision.lineId);
     const line = current.get(id);
@@ -58,11 +55,26 @@ export function planTimesheetMarks(
       line.x_tally_reason === mark.reason
     )
       continue;
-    const values = {
+    changes.set(id, {
       x_tally_category: mark.category,
       x_tally_coverage: mark.coverage,
       x_tally_reason: mark.reason,
-    };
+    });
+  }
+  return changes;
+}
+
+/**
+ * Marks not already written with their invoice line, grouped by identical values so a thousand
+ * lines of one category and coverage take one call.
+ */
+export function groupMarks(
+  changes: ReadonlyMap<number, Record<string, unknown>>,
+  skip: ReadonlySet<number>,
+): GroupWrite[] {
+  const groups = new Map<string, { values: Record<string, unknown>; ids: number[] }>();
+  for (const [id, values] of changes) {
+    if (skip.has(id)) continue;
     const key = JSON.stringify(values);
     const group = groups.get(key) ?? { values, ids: [] as number[] };
     group.ids.push(id);

@@ -18,12 +18,16 @@ describe('the write scenario (every tier, a pack, every category, bad records)',
   const sandbox = useSandbox({ seed: writeScenario(), clock: SCENARIO_NOW });
   let state: ReturnType<typeof tallyState>;
   let problems: unknown[];
+  let markedApart: number[];
 
   beforeAll(async () => {
     installTallyFields(sandbox());
     const client = await connectTo(sandbox());
     const result = await syncPeriod(client, shippedConfig(), { period: JANUARY, today: TODAY });
     problems = [...result.problems];
+    markedApart = result.writes.groupWrites
+      .filter((write) => write.model === 'account.analytic.line')
+      .flatMap((write) => [...write.ids]);
     state = tallyState(sandbox());
   });
 
@@ -135,6 +139,15 @@ describe('the write scenario (every tier, a pack, every category, bad records)',
     expect(mark(7)).toMatchObject({ coverage: 'billable', carriedBy: false, invoice: false });
     expect(mark(10)).toMatchObject({ coverage: 'review', carriedBy: false });
     expect(mark(10)?.reason).toMatch(/without a tier it requires \(maintenance without patch\)/);
+  });
+
+  it('writes the marks of carried timesheets in the invoice create itself, the rest apart', () => {
+    const carried = state.timesheets
+      .filter((line) => line.carriedBy !== false)
+      .map((line) => line.id);
+    expect(carried.length).toBeGreaterThan(20);
+    expect(markedApart.filter((id) => carried.includes(id))).toEqual([]);
+    expect(markedApart.sort((a, b) => a - b)).toEqual([7, 10, 12, 13]);
   });
 
   it('holds bad records for review, naming them, and writes everything else', () => {
