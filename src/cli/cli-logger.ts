@@ -8,9 +8,11 @@ import type { Output } from './output';
 export const LOG_ENV = { level: 'TALLY_LOG_LEVEL', format: 'TALLY_LOG_FORMAT' } as const;
 
 const LogSettingsSchema = z.object({
-  level: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  level: z.enum(['error', 'warn', 'info', 'debug']).optional(),
   format: z.enum(['json', 'pretty']).optional(),
 });
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
 /**
  * The process logger of a command: to stderr (stdout stays for results), JSON unless on a
@@ -20,6 +22,8 @@ export function cliLogger(
   env: Readonly<Record<string, string | undefined>>,
   output: Output,
   scrubber: SecretScrubber,
+  /** One-shot commands say only what went wrong; the long-running worker also what it does. */
+  defaultLevel: LogLevel = 'warn',
 ): Logger {
   const parsed = LogSettingsSchema.safeParse({
     level: env[LOG_ENV.level]?.trim() || undefined,
@@ -37,7 +41,7 @@ export function cliLogger(
   }
   return createLogger({
     scrubber,
-    level: parsed.data.level,
+    level: parsed.data.level ?? defaultLevel,
     format: parsed.data.format ?? (output.isTerminal ? 'pretty' : 'json'),
   });
 }

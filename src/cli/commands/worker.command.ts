@@ -76,7 +76,7 @@ export function registerWorkerCommand(
           })
         : null;
 
-      const logger = cliLogger(process.env, output, scrubber);
+      const logger = cliLogger(process.env, output, scrubber, 'info');
       const redis = await connectRedis(settings.redisUrl);
       const queues = new TallyQueues(redis, settings);
       const metrics = new TallyMetrics(queues);

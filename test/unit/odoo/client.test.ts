@@ -287,8 +287,8 @@ describe('OdooClient request content', () => {
 });
 
 describe('OdooClient TLS opt-out', () => {
-  it('warns that the built-in transports still verify certificates', () => {
+  it('warns on every start that certificates are not verified', () => {
     const { warnings } = harness({ tlsRejectUnauthorized: false });
-    expect(warnings.map((fields) => fields.event)).toEqual(['odoo.tls_opt_out_ignored']);
+    expect(warnings.map((fields) => fields.event)).toEqual(['odoo.tls_unverified']);
   });
 });
