@@ -1,27 +1,22 @@
-import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../config/load-agreements';
-import { loadConnection } from '../config/load-connection';
-import { OdooClient } from '../odoo/client';
+import type { OdooClient } from '../odoo/client';
 import type { SecretScrubber } from '../shared/redact';
 import type { ReadPeriodConfig } from '../sync/read-period';
+import { openOdooCommand } from './command-context';
+import type { Output } from './output';
 
 /**
  * Runs a read-only command against your Odoo: loads the agreements config and the connection
  * settings (secrets registered with `scrubber`), connects, and always closes the client.
  */
 export async function withOdooSession<T>(
+  output: Output,
   scrubber: SecretScrubber,
   run: (client: OdooClient, config: ReadPeriodConfig) => Promise<T>,
 ): Promise<T> {
-  const agreements = loadAgreementsConfig(resolveAgreementsConfigPath(process.env, process.cwd()));
-  const { odoo } = loadConnection({ scrubber });
-  const client = new OdooClient({ connection: odoo });
+  const { config, client } = openOdooCommand(output, scrubber);
   try {
     await client.connect();
-    return await run(client, {
-      settings: agreements.settings,
-      sources: agreements.sources,
-      currencyDecimals: agreements.config.currencyDecimals,
-    });
+    return await run(client, config);
   } finally {
     await client.close();
   }

@@ -1,19 +1,17 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../../config/load-agreements';
-import { loadConnection } from '../../config/load-connection';
 import { localDateOfInstant } from '../../domain/periods';
 import { period as toPeriod, type Period } from '../../domain/types';
-import { OdooClient } from '../../odoo/client';
+import type { OdooClient } from '../../odoo/client';
 import type { SecretScrubber } from '../../shared/redact';
 import { closeCustomerPeriod } from '../../sync/close-period';
 import { SyncSetupError } from '../../sync/errors';
 import { readCompany } from '../../sync/read/read-company';
 import { readPeriod, type ReadPeriodConfig } from '../../sync/read-period';
 import { summarizeRun } from '../../sync/summarize-run';
-import { cliLogger } from '../cli-logger';
 import { enqueueFromCli } from '../enqueue-run';
 import { UsageError } from '../errors';
+import { openOdooCommand } from '../command-context';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 
@@ -131,27 +129,12 @@ export function registerClosePeriodCommand(
         );
         return;
       }
-      const agreements = loadAgreementsConfig(
-        resolveAgreementsConfigPath(process.env, process.cwd()),
-      );
-      const logger = cliLogger(process.env, output, scrubber);
-      const connection = loadConnection({ env: process.env, scrubber, logger });
-      const client = new OdooClient({ connection: connection.odoo, logger });
+      const { config, logger, client } = openOdooCommand(output, scrubber);
       try {
         await client.connect();
-        const closed = await closeInline(
-          client,
-          {
-            settings: agreements.settings,
-            sources: agreements.sources,
-            currencyDecimals: agreements.config.currencyDecimals,
-          },
-          period,
-          flags.customer,
-          (entry) => {
-            if (!flags.json) output.print(scrubber.scrub(describe(period, entry)));
-          },
-        );
+        const closed = await closeInline(client, config, period, flags.customer, (entry) => {
+          if (!flags.json) output.print(scrubber.scrub(describe(period, entry)));
+        });
         logger.info('Period closed.', {
           event: 'close_period.finished',
           period,

@@ -62,7 +62,7 @@ export function registerExplainCommand(
           'Invalid options for "tally explain": --period narrows a ticket; a timesheet line has its own period.',
         );
       }
-      const explanation = await withOdooSession(scrubber, async (client, config) => {
+      const explanation = await withOdooSession(output, scrubber, async (client, config) => {
         const work = await gatherWorkToExplain(client, config, target, {
           ...(flags.period === undefined ? {} : { period: toPeriod(flags.period) }),
         });

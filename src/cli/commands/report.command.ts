@@ -44,7 +44,7 @@ export function registerReportCommand(
     .action(async (raw: unknown) => {
       const flags = parseOptions('report', ReportFlagsSchema, raw);
       const period = toPeriod(flags.period);
-      const { text, problems } = await withOdooSession(scrubber, async (client, config) => {
+      const { text, problems } = await withOdooSession(output, scrubber, async (client, config) => {
         const only = flags.customer === undefined ? {} : { customerId: flags.customer };
         const data = await readPeriodReportData(client, config, { period, ...only });
         const rows = buildPeriodReport(data, config.settings, only);

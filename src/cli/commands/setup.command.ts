@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../../config/load-agreements';
-import { loadConnection } from '../../config/load-connection';
-import { OdooClient } from '../../odoo/client';
 import { SetupIncompleteError } from '../../setup/errors';
 import { renderChecklist } from '../../setup/render-checklist';
 import { runSetup } from '../../setup/run-setup';
 import type { SecretScrubber } from '../../shared/redact';
-import { cliLogger } from '../cli-logger';
+import { openOdooCommand } from '../command-context';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 
@@ -37,12 +34,7 @@ export function registerSetupCommand(
     .option('--json', 'print the report as JSON instead of a checklist')
     .action(async (raw: unknown) => {
       const flags = parseOptions('setup', SetupFlagsSchema, raw);
-      const agreements = loadAgreementsConfig(
-        resolveAgreementsConfigPath(process.env, process.cwd()),
-      );
-      const logger = cliLogger(process.env, output, scrubber);
-      const connection = loadConnection({ env: process.env, scrubber, logger });
-      const client = new OdooClient({ connection: connection.odoo, logger });
+      const { agreements, client } = openOdooCommand(output, scrubber);
       try {
         const report = await runSetup(client, {
           config: agreements.config,

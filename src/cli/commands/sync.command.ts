@@ -1,17 +1,14 @@
 import type { Command } from 'commander';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../../config/load-agreements';
-import { loadConnection } from '../../config/load-connection';
 import { period as toPeriod } from '../../domain';
-import { OdooClient } from '../../odoo/client';
 import type { SecretScrubber } from '../../shared/redact';
 import { RedisCursorStore } from '../../sync/cursor-store';
 import { syncChanges } from '../../sync/sync-changes';
 import { formatRunSummary, summarizeRun } from '../../sync/summarize-run';
-import { cliLogger } from '../cli-logger';
 import { enqueueFromCli } from '../enqueue-run';
 import { UsageError } from '../errors';
+import { openOdooCommand } from '../command-context';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 
@@ -62,12 +59,7 @@ export function registerSyncCommand(
         );
         return;
       }
-      const agreements = loadAgreementsConfig(
-        resolveAgreementsConfigPath(process.env, process.cwd()),
-      );
-      const logger = cliLogger(process.env, output, scrubber);
-      const connection = loadConnection({ env: process.env, scrubber, logger });
-      const client = new OdooClient({ connection: connection.odoo, logger });
+      const { agreements, config, logger, connection, client } = openOdooCommand(output, scrubber);
       const redis =
         flags.period === undefined
           ? new Redis(connection.redis.url, { lazyConnect: true, maxRetriesPerRequest: 2 })
@@ -76,11 +68,7 @@ export function registerSyncCommand(
         await client.connect();
         const result = await syncChanges(
           client,
-          {
-            settings: agreements.settings,
-            sources: agreements.sources,
-            currencyDecimals: agreements.config.currencyDecimals,
-          },
+          config,
           redis === null
             ? null
             : {
