@@ -3,7 +3,7 @@ import { reviewItemOf } from '../domain/invoice-plan';
 import type { PrepaidPack } from '../domain/facts';
 import type { EngineSettings } from '../domain/settings';
 import type { LocalDate, Minutes, Period } from '../domain/types';
-import { minutes } from '../domain/types';
+import { customerId, minutes } from '../domain/types';
 import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profile';
 import type { FieldProfile } from '../odoo/profiles/field-profile';
 import { MODELS } from '../odoo/models';
@@ -102,12 +102,32 @@ export async function syncPeriod(
     const key = line.x_tally_key === null ? null : parseLineKey(line.x_tally_key);
     return key?.ticketId == null ? [] : [Number(key.ticketId)];
   });
-  const facts = await readPeriod(client, config, {
+  let facts = await readPeriod(client, config, {
     period: options.period,
     ...(options.customerId !== undefined ? { customerId: options.customerId } : {}),
     profile,
     extraTicketIds: [...ticketsOnDrafts, ...(options.extraTicketIds ?? [])],
   });
+  // A customer with a Tally draft this period is always planned, even when nothing of theirs was
+  // read (their agreement ended, say): the plan is then empty and the stale draft goes.
+  const known = new Set(facts.customers.map((customer) => customer.id));
+  const draftOnly = current.moves.filter(
+    (move) => move.partner_id !== null && !known.has(customerId(move.partner_id.id)),
+  );
+  if (draftOnly.length > 0) {
+    const extra = new Map(
+      draftOnly.map((move) => [
+        move.partner_id?.id ?? 0,
+        {
+          id: customerId(move.partner_id?.id ?? 0),
+          name: move.partner_id?.name ?? '',
+          companyId: null,
+          currency: null,
+        },
+      ]),
+    );
+    facts = { ...facts, customers: [...facts.customers, ...extra.values()] };
+  }
   const customerIds = facts.customers.map((customer) => Number(customer.id));
   const history = await readLedger(client, customerIds);
   const ledger = buildLedger(history.moves, history.lines);

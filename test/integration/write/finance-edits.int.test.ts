@@ -84,3 +84,37 @@ describe('what finance does in Odoo, and bad records', () => {
     expect(sandbox().store.search('account.move', [['id', '=', nordic as number]])).toEqual([]);
   });
 });
+
+describe('a customer whose agreement ended keeps no stale draft', () => {
+  const sandbox = useSandbox({
+    seed: {
+      base: 'demo',
+      records: [
+        {
+          model: 'res.partner',
+          ref: 'fee_only',
+          values: {
+            name: 'Fee Only AB',
+            is_company: true,
+            category_id: [[6, 0, [ref('tag_patch_agreement')]]],
+          },
+        },
+      ],
+    },
+    clock: SCENARIO_NOW,
+  });
+
+  it('deletes the fee-only draft once the customer has no agreement in the period', async () => {
+    installTallyFields(sandbox());
+    const sync = async () =>
+      syncPeriod(await connectTo(sandbox()), shippedConfig(), { period: JANUARY, today: TODAY });
+    await sync();
+    const customer = sandbox().store.ref('fee_only');
+    const key = `tally:v1:${customer}:2026-01`;
+    expect(tallyState(sandbox()).invoices.map((entry) => entry.key)).toContain(key);
+    sandbox().store.write('res.partner', [customer], { category_id: [[5, 0, 0]] });
+    await sync();
+    expect(tallyState(sandbox()).invoices.map((entry) => entry.key)).not.toContain(key);
+    expect((await sync()).applied?.calls).toBe(0);
+  });
+});
