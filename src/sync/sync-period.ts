@@ -1,26 +1,23 @@
 import { parseLineKey } from '../domain/line-key';
 import { reviewItemOf } from '../domain/invoice-plan';
-import type { PrepaidPack } from '../domain/facts';
 import type { EngineSettings } from '../domain/settings';
 import type { LocalDate, Minutes, Period } from '../domain/types';
-import { customerId, minutes } from '../domain/types';
+import { minutes } from '../domain/types';
 import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profile';
 import type { FieldProfile } from '../odoo/profiles/field-profile';
 import { MODELS } from '../odoo/models';
 import { billingHistory } from './billing-history';
+import { readBillingState, withDraftCustomers } from './billing-state';
 import { SyncSetupError, TallyFieldsMissingError } from './errors';
 import type { SyncProblem } from './map/mapped';
 import { planCustomers, type CustomerPlan } from './plan-period';
 import { readPeriod, type PeriodFacts, type ReadPeriodConfig } from './read-period';
 import { unassignedDecisions } from './unassigned-work';
 import { readNoticeTargets } from './read/read-notice-targets';
-import { readPreTallyUse } from './read/read-pre-tally-use';
 import type { OdooReader } from './read/odoo-reader';
-import { readLedger } from './read/read-ledger';
 import { readPeriodInvoices } from './read/read-tally-invoices';
-import { parseInvoiceKey } from './write/invoice-key';
 import { applyWrites, type AppliedWrites, type OdooWriter } from './write/apply-writes';
-import { buildLedger, drawnFromPack, invoicesOfTicket } from './write/billing-ledger';
+import { invoicesOfTicket, type LedgerEntry } from './write/billing-ledger';
 import { currentTimesheetInvoices, planInvoiceWrites } from './write/plan-invoice-writes';
 import { planNotices } from './write/plan-notices';
 import { planPackDeliveries } from './write/plan-pack-deliveries';
@@ -108,50 +105,15 @@ export async function syncPeriod(
     profile,
     extraTicketIds: [...ticketsOnDrafts, ...(options.extraTicketIds ?? [])],
   });
-  // A customer with a Tally draft this period is always planned, even when nothing of theirs was
-  // read (their agreement ended, say): the plan is then empty and the stale draft goes.
-  const known = new Set(facts.customers.map((customer) => customer.id));
-  const draftOnly = current.moves.filter(
-    (move) => move.partner_id !== null && !known.has(customerId(move.partner_id.id)),
-  );
-  if (draftOnly.length > 0) {
-    const extra = new Map(
-      draftOnly.map((move) => [
-        move.partner_id?.id ?? 0,
-        {
-          id: customerId(move.partner_id?.id ?? 0),
-          name: move.partner_id?.name ?? '',
-          companyId: null,
-          currency: null,
-        },
-      ]),
-    );
-    facts = { ...facts, customers: [...facts.customers, ...extra.values()] };
-  }
+  facts = withDraftCustomers(facts, current.moves);
   const customerIds = facts.customers.map((customer) => Number(customer.id));
-  const history = await readLedger(client, customerIds);
-  const ledger = buildLedger(history.moves, history.lines);
-  const invoiced = new Set(
-    history.moves.flatMap((move) => {
-      const key = parseInvoiceKey(move.x_tally_key);
-      return key === null ? [] : [`${key.customerId}:${key.period}`];
-    }),
-  );
-  const preTally = await readPreTallyUse(
-    client,
-    facts.odoo.packSaleLines.flatMap((line) => {
-      const pack = facts.packs.find((entry) => entry.id === String(line.id));
-      return pack === undefined ? [] : [{ ...line, customerId: pack.customerId }];
-    }),
-    options.period,
+  const {
+    ledger,
     invoiced,
-  );
-  const usedBefore = (packId: string) =>
-    drawnFromPack(ledger, packId, options.period) + (preTally.get(packId) ?? 0);
-  const packs: PrepaidPack[] = facts.packs.map((pack) => ({
-    ...pack,
-    openingBalance: minutes(pack.purchased - usedBefore(pack.id)),
-  }));
+    preTally,
+    packs,
+    problems: historyProblems,
+  } = await readBillingState(client, facts, options.period);
   const billed = billingHistory(facts, ledger, config.settings, invoiced);
   const planned: PeriodFacts = { ...facts, packs };
   const plans = planCustomers(planned, billed, config.settings);
@@ -249,7 +211,7 @@ export async function syncPeriod(
       ...facts.problems,
       ...orphans.problems,
       ...current.problems,
-      ...history.problems,
+      ...historyProblems,
       ...targets.problems,
     ],
   };
@@ -278,7 +240,7 @@ function orphanWork(facts: PeriodFacts, settings: EngineSettings) {
 /** Everything drawn from a pack: other periods as invoiced, this period as planned (if open). */
 function packDrawn(
   packId: string,
-  ledger: ReturnType<typeof buildLedger>,
+  ledger: readonly LedgerEntry[],
   plans: readonly CustomerPlan[],
   closedCustomers: ReadonlySet<string>,
   period: Period,
