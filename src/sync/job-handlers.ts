@@ -42,6 +42,7 @@ interface JobContextLike {
 }
 
 const MINUTES_KEYS = ['covered', 'billable', 'review'] as const;
+const TIME_ZONE_TTL_MS = 10 * 60 * 1000;
 
 /** Line changes and minutes by coverage of one customer's period sync. */
 function customerFigures(results: readonly PeriodSyncResult[], customerId: number) {
@@ -94,7 +95,16 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
     instance: `${deps.connection.odoo.url}/${deps.connection.odoo.db}`,
   };
   const now = () => deps.clock.now().toISOString();
-  const timeZone = async () => (await readCompany(await ready(), config.timeZone)).timeZone;
+  // Every child job needs the company's zone; reading it once per job would be one extra round trip
+  // per customer, so it is kept a few minutes (a changed zone is seen soon, never stale for long).
+  let zone: { value: string; readAt: number } | null = null;
+  const timeZone = async () => {
+    const at = deps.clock.now().getTime();
+    if (zone === null || at - zone.readAt > TIME_ZONE_TTL_MS) {
+      zone = { value: (await readCompany(await ready(), config.timeZone)).timeZone, readAt: at };
+    }
+    return zone.value;
+  };
 
   return {
     async resolvePeriod(input: {

@@ -57,8 +57,12 @@ export interface PeriodSyncResult {
   readonly problems: readonly SyncProblem[];
 }
 
+/** Profiles whose database was already found to have Tally's fields (a run syncs several months). */
+const checkedProfiles = new WeakSet<FieldProfile>();
+
 /** The Tally fields a sync cannot work without (created by `tally setup`). */
 async function ensureTallyFields(client: OdooReader, profile: FieldProfile): Promise<void> {
+  if (checkedProfiles.has(profile)) return;
   const moveLineFields = Object.keys(
     await client.model(MODELS.accountMoveLine).fieldsGet(['type']),
   );
@@ -79,6 +83,7 @@ async function ensureTallyFields(client: OdooReader, profile: FieldProfile): Pro
       { details: { missing } },
     );
   }
+  checkedProfiles.add(profile);
 }
 
 /**
