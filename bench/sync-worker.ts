@@ -1,14 +1,14 @@
 /**
- * The measured process: it receives a job over IPC, syncs every period once (the full sync) and
- * then again (the rerun), and answers with round trips, counts and its own peak RSS. It runs apart
- * from the sandbox so the emulator's tables do not count towards the sync's memory.
+ * The measured process: it receives a job over IPC, syncs every period in one run (the full sync)
+ * and then again (the rerun), and answers with round trips, counts and its own peak RSS. It runs
+ * apart from the sandbox so the emulator's tables do not count towards the sync's memory.
  */
 import { loadAgreementsConfig } from '../src/config/load-agreements';
 import type { LocalDate, Period } from '../src/domain/types';
 import { OdooClient } from '../src/odoo/client';
 import { detectFieldProfile, fieldNamesVia } from '../src/odoo/profiles/detect-profile';
 import type { ReadPeriodConfig } from '../src/sync/read-period';
-import { syncPeriod } from '../src/sync/sync-period';
+import { syncPeriods } from '../src/sync/sync-periods';
 import { NaiveClient } from './naive-sync';
 import { ReadWriteTrips } from './read-write-trips';
 import {
@@ -34,19 +34,22 @@ async function runPass(
   let timesheetRowsRead = 0;
   let invoiceLinesWritten = 0;
   let recordsWritten = 0;
-  for (const period of job.periods) {
-    // Only counts are kept: holding every period's result would measure the bench, not the sync.
-    const result = await syncPeriod(target, config, {
-      period: period as Period,
-      today: job.today as LocalDate,
-      profile,
-    });
-    timesheetRowsRead += result.facts.odoo.timesheets.length;
-    for (const move of result.writes.createMoves) invoiceLinesWritten += move.lines;
-    for (const move of result.writes.updateMoves)
-      invoiceLinesWritten += move.created + move.updated;
-    recordsWritten += result.applied?.recordsWritten ?? 0;
-  }
+  // Every month in one run, as `tally sync` runs several; only counts are kept: holding every
+  // month's result would measure the bench, not the sync.
+  const deferred = await syncPeriods(
+    target,
+    config,
+    job.periods.map((period) => ({ period: period as Period })),
+    { today: job.today as LocalDate, profile },
+    (result) => {
+      timesheetRowsRead += result.facts.odoo.timesheets.length;
+      for (const move of result.writes.createMoves) invoiceLinesWritten += move.lines;
+      for (const move of result.writes.updateMoves)
+        invoiceLinesWritten += move.created + move.updated;
+      recordsWritten += result.applied?.recordsWritten ?? 0;
+    },
+  );
+  recordsWritten += deferred?.recordsWritten ?? 0;
   return {
     seconds: (performance.now() - started) / 1000,
     readTrips: trips.reads.total,

@@ -76,6 +76,14 @@ export const TALLY_FIELDS = {
     relation: 'account.move.line',
     help: 'The invoice line that carries this time.',
   },
+  timesheetMove: {
+    model: 'account.analytic.line',
+    name: 'x_tally_move_id',
+    label: 'Tally invoice (not on a line)',
+    type: 'many2one',
+    relation: 'account.move',
+    help: 'The Tally invoice that accounts for this time although none of its lines charges it: held for review, or already paid by an earlier minimum charge.',
+  },
   moveLineTimesheets: {
     model: 'account.move.line',
     name: 'x_tally_timesheet_ids',
@@ -84,6 +92,15 @@ export const TALLY_FIELDS = {
     relation: 'account.analytic.line',
     relationField: 'x_tally_invoice_line_id',
     help: 'The timesheet lines this invoice line carries (linked in the same write as the line).',
+  },
+  moveTimesheets: {
+    model: 'account.move',
+    name: 'x_tally_timesheet_ids',
+    label: 'Tally time not on a line',
+    type: 'one2many',
+    relation: 'account.analytic.line',
+    relationField: 'x_tally_move_id',
+    help: 'The customer’s time of this month that no line charges (held for review, or already paid), linked in the same write as the invoice.',
   },
   ticketReview: {
     model: 'helpdesk.ticket',

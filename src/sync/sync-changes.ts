@@ -17,6 +17,7 @@ import { searchAllParsed, type OdooReader } from './read/odoo-reader';
 import { readCompany } from './read/read-company';
 import type { ReadPeriodConfig } from './read-period';
 import { syncPeriod, type PeriodSyncResult } from './sync-period';
+import { syncPeriods, type PeriodInRun } from './sync-periods';
 import type { OdooWriter } from './write/apply-writes';
 
 /**
@@ -65,8 +66,8 @@ function shiftBack(writeDate: string, seconds: number): string {
 
 /**
  * One sync run. Incremental by default: timesheets written since the cursor (minus an overlap)
- * name the periods to re-plan; each is synced whole, oldest first, and the current period last
- * with every changed ticket included, so time edited after its invoice was posted becomes a
+ * name the periods to re-plan; each is synced whole, oldest first (sync-periods.ts), and the
+ * current period last with every changed ticket included, so time edited after its invoice was posted becomes a
  * correction on the current draft. The cursor moves only after every write succeeded.
  */
 export async function syncChanges(
@@ -158,7 +159,7 @@ export async function syncChanges(
       if (compareCursors(seen, newest) > 0) newest = seen;
     }
   }
-  const results: PeriodSyncResult[] = [];
+  const months: PeriodInRun[] = [];
   for (const period of [...periods].sort(compareDates)) {
     // A period older than last month is re-planned only if Tally invoiced it: earlier time is
     // assumed billed before Tally (its changes still reach the current draft as corrections).
@@ -167,16 +168,15 @@ export async function syncChanges(
       !(await hasTallyInvoices(client, period))
     )
       continue;
-    results.push(
-      await syncPeriod(client, config, {
-        ...base,
-        period,
-        ...(period === current || period === previousPeriod(current)
-          ? { extraTicketIds: [...tickets] }
-          : {}),
-      }),
-    );
+    months.push({
+      period,
+      ...(period === current || period === previousPeriod(current)
+        ? { extraTicketIds: [...tickets] }
+        : {}),
+    });
   }
+  const results: PeriodSyncResult[] = [];
+  await syncPeriods(client, config, months, base, (result) => results.push(result));
   const persist = options.dryRun !== true && cursors !== null;
   if (persist && ticketKey !== null && newestTicket !== null)
     await cursors.store.advance(ticketKey, newestTicket);

@@ -20,7 +20,8 @@ import { applyWrites, type AppliedWrites, type OdooWriter } from './write/apply-
 import { invoicesOfTicket, type LedgerEntry } from './write/billing-ledger';
 import { currentTimesheetInvoices, planInvoiceWrites } from './write/plan-invoice-writes';
 import { planNotices } from './write/plan-notices';
-import { planPackDeliveries } from './write/plan-pack-deliveries';
+import type { DeferredWrites } from './write/deferred-writes';
+import { deliveryWrites, packDeliveries } from './write/plan-pack-deliveries';
 import { groupMarks, markChanges } from './write/plan-timesheet-marks';
 import { desiredLines } from './write/desired-invoice';
 import {
@@ -43,6 +44,11 @@ export interface SyncPeriodOptions {
   readonly profile?: FieldProfile;
   /** Aborted when the run must stop (lost customer lock, shutdown): no write is made after it. */
   readonly signal?: AbortSignal;
+  /**
+   * A run of several months: marks no invoice carries and pack deliveries are left here for the
+   * run to write once at its end (see deferred-writes.ts) instead of being written now.
+   */
+  readonly deferred?: DeferredWrites;
 }
 
 export interface PeriodSyncResult {
@@ -60,23 +66,22 @@ export interface PeriodSyncResult {
 /** Profiles whose database was already found to have Tally's fields (a run syncs several months). */
 const checkedProfiles = new WeakSet<FieldProfile>();
 
-/** The Tally fields a sync cannot work without (created by `tally setup`). */
+/** The Tally fields a sync cannot work without (created by `tally setup`), by model. */
+const REQUIRED_TALLY_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  [MODELS.accountMove]: ['x_tally_key', 'x_tally_timesheet_ids'],
+  [MODELS.accountMoveLine]: ['x_tally_key', 'x_tally_timesheet_ids'],
+  [MODELS.analyticLine]: ['x_tally_coverage', 'x_tally_invoice_line_id', 'x_tally_move_id'],
+  [MODELS.helpdeskTicket]: ['x_tally_review', 'x_tally_notices'],
+};
+
 async function ensureTallyFields(client: OdooReader, profile: FieldProfile): Promise<void> {
   if (checkedProfiles.has(profile)) return;
-  const moveLineFields = Object.keys(
-    await client.model(MODELS.accountMoveLine).fieldsGet(['type']),
-  );
-  const missing = [
-    ...['x_tally_key', 'x_tally_timesheet_ids']
-      .filter((field) => !moveLineFields.includes(field))
-      .map((field) => `account.move.line.${field}`),
-    ...['x_tally_coverage', 'x_tally_invoice_line_id']
-      .filter((field) => !(profile.fieldsByModel[MODELS.analyticLine] ?? []).includes(field))
-      .map((field) => `account.analytic.line.${field}`),
-    ...['x_tally_review', 'x_tally_notices']
-      .filter((field) => !(profile.fieldsByModel[MODELS.helpdeskTicket] ?? []).includes(field))
-      .map((field) => `helpdesk.ticket.${field}`),
-  ];
+  const missing: string[] = [];
+  for (const [model, fields] of Object.entries(REQUIRED_TALLY_FIELDS)) {
+    const known =
+      profile.fieldsByModel[model] ?? Object.keys(await client.model(model).fieldsGet(['type']));
+    missing.push(...fields.filter((field) => !known.includes(field)).map((f) => `${model}.${f}`));
+  }
   if (missing.length > 0) {
     throw new TallyFieldsMissingError(
       `Tally's fields are missing in Odoo (${missing.join(', ')}): run \`tally setup\` once with a user in Administration / Settings.`,
@@ -156,24 +161,29 @@ export async function syncPeriod(
     ),
   );
   const timesheets = new Map(facts.odoo.timesheets.map((line) => [line.id, line]));
-  const marks = markChanges(
-    [...plans.flatMap(({ plan }) => plan.decisions), ...orphans.decisions],
-    timesheets,
-    config.settings,
-    drawnIds,
-  );
+  const decisions = [...plans.flatMap(({ plan }) => plan.decisions), ...orphans.decisions];
+  const marks = markChanges(decisions, timesheets, config.settings, drawnIds);
   const invoiceWrites = plans.map(({ plan }) =>
     planInvoiceWrites(plan, current, context, currentInvoices, marks),
   );
   const closed = invoiceWrites.flatMap((writes) => (writes.closed === null ? [] : [writes.closed]));
   const closedCustomers = new Set(closed.map((entry) => String(entry.customerId)));
-  const markWrites = groupMarks(marks, new Set(invoiceWrites.flatMap((writes) => writes.marked)));
-  const deliveries = planPackDeliveries(facts.odoo.packSaleLines, (packId) =>
+  const riding = new Set(invoiceWrites.flatMap((writes) => writes.marked));
+  const deliveries = packDeliveries(facts.odoo.packSaleLines, (packId) =>
     minutes(
       packDrawn(packId, ledger, plans, closedCustomers, options.period) +
         (preTally.get(packId) ?? 0),
     ),
   );
+  const defer = options.deferred !== undefined && options.dryRun !== true;
+  if (defer) {
+    options.deferred?.add(
+      decisions.map((decision) => Number(decision.lineId)),
+      new Map([...marks].filter(([id]) => !riding.has(id))),
+      deliveries,
+    );
+  }
+  const derivedWrites = defer ? [] : [...groupMarks(marks, riding), ...deliveryWrites(deliveries)];
   const openPlans = [
     ...plans.filter(({ plan }) => !closedCustomers.has(plan.customerId)).map(({ plan }) => plan),
     { period: options.period, reviewItems: orphans.reviewItems, events: [] },
@@ -191,7 +201,7 @@ export async function syncPeriod(
     openActivityKeys: targets.openActivityKeys,
   });
 
-  const groupWrites: GroupWrite[] = [...markWrites, ...deliveries, ...notices.reviewWrites];
+  const groupWrites: GroupWrite[] = [...derivedWrites, ...notices.reviewWrites];
   const writes: WritePlan = {
     createMoves: invoiceWrites.flatMap((writes) => (writes.create === null ? [] : [writes.create])),
     updateMoves: invoiceWrites.flatMap((writes) => (writes.update === null ? [] : [writes.update])),

@@ -8,7 +8,8 @@ const m2oId = (value: unknown): number | false =>
 /**
  * Everything Tally owns in the sandbox, without database ids (which differ between a run that
  * crashed and one that did not): drafts by key with their lines by key, timesheet marks and the
- * key of the line carrying each timesheet, pack deliveries, review notes, notices and activities.
+ * key of the line carrying each timesheet (or of the draft holding it uncharged), pack
+ * deliveries, review notes, notices and activities.
  */
 export function tallyState(sandbox: Sandbox) {
   const store = sandbox.store;
@@ -41,6 +42,7 @@ export function tallyState(sandbox: Sandbox) {
       'x_tally_coverage',
       'x_tally_reason',
       'x_tally_invoice_line_id',
+      'x_tally_move_id',
       'timesheet_invoice_id',
     ],
   ) as Row[];
@@ -73,6 +75,8 @@ export function tallyState(sandbox: Sandbox) {
         coverage: line.x_tally_coverage,
         reason: line.x_tally_reason,
         carriedBy: keyOfLine.get(m2oId(line.x_tally_invoice_line_id) as number) ?? false,
+        /** The draft that accounts for time no line charges (held, or already paid). */
+        unchargedOn: keyOfMove.get(m2oId(line.x_tally_move_id) as number) ?? false,
         invoice: keyOfMove.get(m2oId(line.timesheet_invoice_id) as number) ?? false,
       }))
       .sort((a, b) => (a.id as number) - (b.id as number)),

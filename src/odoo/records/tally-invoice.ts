@@ -12,6 +12,8 @@ export const TallyMoveSchema = z.object({
   invoice_date: optionalDate,
   /** All its invoice lines, Tally's and any added by hand. */
   invoice_line_ids: x2many,
+  /** The customer's time of the period that no line charges (held, or already paid). */
+  x_tally_timesheet_ids: x2many,
   write_date: datetime,
 });
 

@@ -24,7 +24,7 @@ export type MarkChanges = ReadonlyMap<number, Record<string, unknown>>;
 const NO_MARKS: MarkChanges = new Map();
 
 /** `update` commands that write the carried timesheets' marks in the invoice's own call. */
-function markCommands(ids: readonly number[], marks: MarkChanges): X2ManyCommand[] {
+export function markCommands(ids: readonly number[], marks: MarkChanges): X2ManyCommand[] {
   return ids.flatMap((id) => {
     const values = marks.get(id);
     return values === undefined ? [] : [[1, id, values] as const];

@@ -2,7 +2,13 @@ import type { InvoicePlan } from '../../domain/plan-types';
 import type { TallyMove, TallyMoveLine } from '../../odoo/records/tally-invoice';
 import type { DesiredLine, InvoiceProducts } from './desired-invoice';
 import { desiredLines } from './desired-invoice';
-import { diffInvoiceLines, newLineValues, type MarkChanges } from './diff-invoice';
+import {
+  diffInvoiceLines,
+  markCommands,
+  newLineValues,
+  type MarkChanges,
+  type X2ManyCommand,
+} from './diff-invoice';
 import { invoiceKey } from './invoice-key';
 import type { ClosedInvoice, MoveCreate, MoveUpdate } from './write-plan';
 
@@ -54,7 +60,10 @@ export function planInvoiceWrites(
   const posted = mine.find((move) => move.state === 'posted');
   const drafts = mine.filter((move) => move.state === 'draft');
   const none = { create: null, update: null, unlink: [] as number[], desired, marked: [] };
-  const carriedMarks = desired.flatMap((line) => line.timesheetIds).filter((id) => marks.has(id));
+  const uncharged = unchargedTimesheets(plan, desired);
+  const ridingMarks = [...desired.flatMap((line) => line.timesheetIds), ...uncharged].filter((id) =>
+    marks.has(id),
+  );
 
   if (posted !== undefined || (mine.length === 0 && cancelled !== undefined)) {
     const closedMove = posted ?? (cancelled as TallyMove);
@@ -76,7 +85,7 @@ export function planInvoiceWrites(
     return {
       ...none,
       closed: null,
-      marked: carriedMarks,
+      marked: ridingMarks,
       create: {
         customerId,
         key,
@@ -86,6 +95,9 @@ export function planInvoiceWrites(
           partner_id: customerId,
           x_tally_key: key,
           invoice_line_ids: desired.map((line) => [0, 0, newLineValues(line, marks)]),
+          ...(uncharged.length > 0
+            ? { x_tally_timesheet_ids: unchargedLinks(uncharged, [], marks) }
+            : {}),
           ...(context.linkTimesheetInvoice && carried.length > 0
             ? { timesheet_ids: carried.map((id) => [4, id]) }
             : {}),
@@ -98,6 +110,8 @@ export function planInvoiceWrites(
   const unlink = duplicates.map((move) => move.id);
   const values: Record<string, unknown> = {};
   if (diff.commands.length > 0) values.invoice_line_ids = diff.commands;
+  const unchargedCommands = unchargedLinks(uncharged, draft.x_tally_timesheet_ids, marks);
+  if (unchargedCommands.length > 0) values.x_tally_timesheet_ids = unchargedCommands;
   if (context.linkTimesheetInvoice) {
     const links = timesheetInvoiceLinks(draft.id, carried, currentInvoices);
     if (links.length > 0) values.timesheet_ids = links;
@@ -110,7 +124,7 @@ export function planInvoiceWrites(
     ...none,
     closed: null,
     unlink,
-    marked: carriedMarks,
+    marked: ridingMarks,
     update:
       Object.keys(values).length === 0
         ? null
@@ -123,6 +137,34 @@ export function planInvoiceWrites(
             removed: diff.removed,
           },
   };
+}
+
+/**
+ * The period's timesheets of this customer that no line carries (held for review, or billable
+ * time an earlier minimum charge already paid for). The draft links them itself, so their marks
+ * ride in the invoice's own create or write instead of a call per distinct mark.
+ */
+function unchargedTimesheets(plan: InvoicePlan, desired: readonly DesiredLine[]): number[] {
+  const carried = new Set(desired.flatMap((line) => line.timesheetIds));
+  return plan.decisions
+    .map((decision) => Number(decision.lineId))
+    .filter((id) => !carried.has(id))
+    .sort((a, b) => a - b);
+}
+
+/** Commands for the draft's `x_tally_timesheet_ids`: link, release, and write changed marks. */
+function unchargedLinks(
+  wanted: readonly number[],
+  linked: readonly number[],
+  marks: MarkChanges,
+): X2ManyCommand[] {
+  const wantedSet = new Set(wanted);
+  const linkedSet = new Set(linked);
+  return [
+    ...wanted.filter((id) => !linkedSet.has(id)).map((id) => [4, id] as const),
+    ...linked.filter((id) => !wantedSet.has(id)).map((id) => [3, id] as const),
+    ...markCommands(wanted, marks),
+  ];
 }
 
 /** The period's timesheets and the invoice each is on now (`timesheet_invoice_id`). */

@@ -62,6 +62,31 @@ describe('a draft kept up to date, then posted and corrected', () => {
     });
   });
 
+  it('keeps held time on the draft uncharged, and moves it to a line and back as it is fixed', async () => {
+    // Timesheet 12 ("Nothing done", 0 h) is held for review on Acme's draft.
+    const mark = () => tallyState(sandbox()).timesheets.find((line) => line.id === 12);
+    const held = mark();
+    expect(held).toMatchObject({ coverage: 'review', carriedBy: false });
+    const draft = held?.unchargedOn;
+    expect(draft).toMatch(/^tally:v1:\d+:2026-01$/);
+
+    sandbox().store.write('account.analytic.line', [12], { unit_amount: 0.5 });
+    const fixed = await sync(JANUARY);
+    expect(fixed.writes.groupWrites.filter((w) => w.model === 'account.analytic.line')).toEqual([]);
+    // Acme holds a prepaid pack: the half hour is drawn from it.
+    expect(mark()).toMatchObject({
+      coverage: 'prepaid',
+      carriedBy: expect.stringMatching(/^tally:v1:\d+:2026-01:\d+:drawdown:\d+$/),
+      unchargedOn: false,
+    });
+
+    sandbox().store.write('account.analytic.line', [12], { unit_amount: 0 });
+    await sync(JANUARY);
+    expect(mark()).toEqual(held);
+    expect(tallyState(sandbox()).invoices.find((entry) => entry.key === draft)).toBeDefined();
+    expect((await sync(JANUARY)).applied?.calls).toBe(0);
+  });
+
   it('never touches a posted invoice; a later edit becomes a correction on the next draft', async () => {
     const [fjord] = sandbox().store.search('account.move', [
       ['x_tally_key', '=', 'tally:v1:7:2026-01'],

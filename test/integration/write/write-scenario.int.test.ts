@@ -136,18 +136,24 @@ describe('the write scenario (every tier, a pack, every category, bad records)',
     });
     // The December line is not January's; the January follow-up was paid by December's minimum.
     expect(mark(5)).toMatchObject({ coverage: false, carriedBy: false });
-    expect(mark(7)).toMatchObject({ coverage: 'billable', carriedBy: false, invoice: false });
-    expect(mark(10)).toMatchObject({ coverage: 'review', carriedBy: false });
+    expect(mark(7)).toMatchObject({
+      coverage: 'billable',
+      carriedBy: false,
+      unchargedOn: 'tally:v1:8:2026-01',
+      invoice: false,
+    });
+    expect(mark(10)).toMatchObject({ coverage: 'review', carriedBy: false, unchargedOn: false });
     expect(mark(10)?.reason).toMatch(/without a tier it requires \(maintenance without patch\)/);
   });
 
-  it('writes the marks of carried timesheets in the invoice create itself, the rest apart', () => {
-    const carried = state.timesheets
-      .filter((line) => line.carriedBy !== false)
+  it('writes the marks of timesheets on a draft in its create itself, only the rest apart', () => {
+    const onDraft = state.timesheets
+      .filter((line) => line.carriedBy !== false || line.unchargedOn !== false)
       .map((line) => line.id);
-    expect(carried.length).toBeGreaterThan(20);
-    expect(markedApart.filter((id) => carried.includes(id))).toEqual([]);
-    expect(markedApart.sort((a, b) => a - b)).toEqual([7, 10, 12, 13]);
+    expect(onDraft.length).toBeGreaterThan(20);
+    expect(markedApart.filter((id) => onDraft.includes(id))).toEqual([]);
+    // 10: its customer has no draft (Maintenance without Patch); 13: its ticket has no customer.
+    expect(markedApart.sort((a, b) => a - b)).toEqual([10, 13]);
   });
 
   it('holds bad records for review, naming them, and writes everything else', () => {

@@ -1,0 +1,54 @@
+import type { AppliedWrites, OdooWriter } from './apply-writes';
+import { applyWrites } from './apply-writes';
+import { deliveryWrites, type PackDelivery } from './plan-pack-deliveries';
+import { groupMarks } from './plan-timesheet-marks';
+import type { GroupWrite, WritePlan } from './write-plan';
+
+/**
+ * The writes a run of several months leaves to its end: marks of timesheets no invoice carries,
+ * and each pack's delivered hours. No month reads them back (they describe the invoices, they do
+ * not feed the plan), and month after month they repeat the same values (a category held for the
+ * same reason, a pack's running total), so a run writes each distinct value once instead of once
+ * per month. A run that stops before the end leaves them to the next run, which computes every
+ * one of them again from Odoo's state.
+ */
+export class DeferredWrites {
+  private readonly marks = new Map<number, Record<string, unknown>>();
+  private readonly deliveries = new Map<number, PackDelivery>();
+
+  /**
+   * One month's share. `decided` are all the timesheets the month classified: a later month's
+   * verdict on a timesheet replaces an earlier one, even when it needs no write.
+   */
+  add(
+    decided: Iterable<number>,
+    marks: ReadonlyMap<number, Record<string, unknown>>,
+    deliveries: readonly PackDelivery[],
+  ): void {
+    for (const id of decided) this.marks.delete(id);
+    for (const [id, values] of marks) this.marks.set(id, values);
+    for (const delivery of deliveries) this.deliveries.set(delivery.saleLineId, delivery);
+  }
+
+  /** The writes still owed, fewest calls first: identical marks share one. */
+  planned(): GroupWrite[] {
+    return [...groupMarks(this.marks, new Set()), ...deliveryWrites(this.deliveries.values())];
+  }
+
+  /** Makes the owed writes and forgets them. */
+  async flush(client: OdooWriter, today: string, signal?: AbortSignal): Promise<AppliedWrites> {
+    const plan: WritePlan = {
+      createMoves: [],
+      updateMoves: [],
+      unlinkMoves: [],
+      groupWrites: this.planned(),
+      activities: [],
+      noticeWrites: [],
+      closed: [],
+    };
+    const applied = await applyWrites(client, plan, today, signal);
+    this.marks.clear();
+    this.deliveries.clear();
+    return applied;
+  }
+}
