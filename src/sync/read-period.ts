@@ -88,7 +88,7 @@ export async function readPeriod(
   const companyId = Number(company.id);
   const partners = new PartnerDirectory(reader);
 
-  const period = await readPeriodTimesheets(reader, profile, bounds, companyId);
+  const period = await readPeriodTimesheets(reader, profile, bounds, companyId, options.customerId);
   const read = await readTickets(
     reader,
     profile,

@@ -7,7 +7,8 @@ import {
   previousPeriod,
 } from '../domain/periods';
 import type { LocalDate, Period } from '../domain/types';
-import { and, where } from '../odoo/filter';
+import { and, or, where, type OdooFilter } from '../odoo/filter';
+import type { FieldProfile } from '../odoo/profiles/field-profile';
 import { MODELS } from '../odoo/models';
 import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profile';
 import { date, datetime, many2one } from '../odoo/records/odoo-values';
@@ -15,6 +16,7 @@ import { SyncSetupError } from './errors';
 import { compareCursors, type Cursor, type CursorStore, type StreamKey } from './cursor-store';
 import { searchAllParsed, type OdooReader } from './read/odoo-reader';
 import { readCompany } from './read/read-company';
+import { customerTimesheetsFilter } from './read/read-work';
 import type { ReadPeriodConfig } from './read-period';
 import { syncPeriod, type PeriodSyncResult } from './sync-period';
 import { syncPeriods, type PeriodInRun } from './sync-periods';
@@ -148,6 +150,9 @@ export async function syncChanges(
       and(
         where(profile.timesheetTicketField, '!=', false),
         where('write_date', '>=', shiftBack(cursor.writeDate, OVERLAP_SECONDS)),
+        ...(options.customerId === undefined
+          ? []
+          : [changedForCustomer(profile, options.customerId)]),
       ),
     );
     changedLines = changed.records.length;
@@ -183,6 +188,20 @@ export async function syncChanges(
   const moved =
     persist && key !== null && newest !== null ? await cursors.store.advance(key, newest) : null;
   return { periods: results, changedLines, cursor: moved };
+}
+
+/**
+ * A customer's run (a queue job) looks only at timesheets that are its business: those on its
+ * tickets now, and those its drafts still account for (moved to another customer's ticket since,
+ * they must leave its draft). Ticket changes stay unfiltered: they are few, and a ticket that
+ * changed customer no longer names the one whose draft must drop it.
+ */
+function changedForCustomer(profile: FieldProfile, customerId: number): OdooFilter {
+  return or(
+    customerTimesheetsFilter(profile, customerId),
+    where('x_tally_invoice_line_id.move_id.partner_id', '=', customerId),
+    where('x_tally_move_id.partner_id', '=', customerId),
+  );
 }
 
 async function hasTallyInvoices(client: OdooReader, period: Period): Promise<boolean> {

@@ -39,12 +39,21 @@ export function timesheetSpec(profile: FieldProfile): ReadSpec<AnalyticLine> {
   };
 }
 
+/**
+ * Odoo's filter for timesheets on tickets of one customer (the commercial partner of the ticket's
+ * contact), so a customer's sync reads its own lines rather than everyone's.
+ */
+export function customerTimesheetsFilter(profile: FieldProfile, customerId: number) {
+  return where(`${profile.timesheetTicketField}.partner_id.commercial_partner_id`, '=', customerId);
+}
+
 /** The period's timesheet lines logged on tickets of one company (paged search_read). */
 export async function readPeriodTimesheets(
   reader: OdooReader,
   profile: FieldProfile,
   bounds: { first: LocalDate; last: LocalDate },
   companyId: number,
+  customerId?: number,
 ): Promise<{ lines: AnalyticLine[]; problems: SyncProblem[] }> {
   const parsed = await searchAllParsed(
     reader,
@@ -54,6 +63,7 @@ export async function readPeriodTimesheets(
       where('date', '>=', bounds.first),
       where('date', '<=', bounds.last),
       where('company_id', '=', companyId),
+      ...(customerId === undefined ? [] : [customerTimesheetsFilter(profile, customerId)]),
     ),
   );
   return { lines: parsed.records, problems: parsed.problems };

@@ -1,6 +1,6 @@
 import { MemoryCursorStore } from '../../../src/sync/cursor-store';
-import { syncChanges } from '../../../src/sync/sync-changes';
-import { useSandbox } from '../../support/start-sandbox';
+import { syncChanges, TIMESHEET_STREAM } from '../../../src/sync/sync-changes';
+import { manualClock, useSandbox } from '../../support/start-sandbox';
 import { installTallyFields } from '../../support/tally-fields';
 import { tallyState } from '../../support/tally-state';
 import { connectTo, SCENARIO_NOW, shippedConfig } from '../sync/connect';
@@ -81,5 +81,76 @@ describe('incremental sync runs', () => {
     expect(dry.periods.some((entry) => entry.writes.updateMoves.length > 0)).toBe(true);
     expect(dry.periods.every((entry) => entry.applied === null)).toBe(true);
     expect(tallyState(sandbox())).toEqual(before);
+  });
+});
+
+describe("a customer's own runs (what the queue's per-customer jobs make)", () => {
+  const clock = manualClock('2026-01-05T09:00:00Z');
+  const sandbox = useSandbox({ seed: writeScenario(), clock: clock.now });
+  const store = new MemoryCursorStore();
+  const runFor = async (customerId: number) =>
+    syncChanges(
+      await connectTo(sandbox()),
+      shippedConfig(),
+      { store, instance: `sandbox/customer/${customerId}` },
+      { now: NOW, customerId },
+    );
+  const januaryKeys = (customer: number) =>
+    tallyState(sandbox())
+      .invoices.find((entry) => entry.key === `tally:v1:${customer}:2026-01`)
+      ?.lines.map((line) => String(line[0])) ?? [];
+
+  /** Moves both customers' bookmarks past everything so far, then the clock an hour on. */
+  const settle = async (writeDate: string) => {
+    for (const customer of [7, 8])
+      await store.advance(
+        { instance: `sandbox/customer/${customer}`, stream: TIMESHEET_STREAM },
+        { writeDate, id: 0 },
+      );
+    clock.advance(3600);
+  };
+
+  beforeAll(async () => {
+    installTallyFields(sandbox());
+    for (const customer of [7, 8]) await runFor(customer);
+    await settle('2026-01-05 09:30:00');
+  });
+
+  it("reads only the customer's own changed timesheets", async () => {
+    // An hour edit on Printer offline (customer 8) is no business of Fjord's (customer 7).
+    sandbox().store.write('account.analytic.line', [4], { unit_amount: 1.5 });
+    expect((await runFor(7)).changedLines).toBe(0);
+    const own = await runFor(8);
+    expect(own.changedLines).toBe(1);
+    for (const { facts } of own.periods) {
+      const tickets = new Set(facts.tickets.map((ticket) => Number(ticket.id)));
+      expect(facts.odoo.timesheets.length).toBeGreaterThan(0);
+      expect(facts.odoo.timesheets.every((line) => tickets.has(line.ticket_id?.id ?? 0))).toBe(
+        true,
+      );
+    }
+    const updated = own.periods.flatMap((entry) => entry.writes.updateMoves);
+    expect(updated.length).toBeGreaterThan(0);
+    expect(updated.every((update) => update.customerId === 8)).toBe(true);
+  });
+
+  it('takes time logged on the wrong ticket off the first draft and onto the other', async () => {
+    await settle('2026-01-05 10:30:00');
+    const [fjordTicket] = sandbox().store.search('helpdesk.ticket', [
+      ['name', '=', 'Bug fix work'],
+    ]);
+    expect(januaryKeys(8)).toContain('tally:v1:8:2026-01:4:billed:user_support');
+    sandbox().store.write('account.analytic.line', [4], { ticket_id: fjordTicket });
+
+    const left = await runFor(8);
+    expect(left.changedLines).toBe(1);
+    expect(januaryKeys(8).filter((key) => key.includes(':4:'))).toEqual([]);
+    await runFor(7);
+    const moved = tallyState(sandbox()).timesheets.find((line) => line.id === 4);
+    expect(moved?.carriedBy).toMatch(/^tally:v1:7:2026-01:/);
+    for (const customer of [7, 8]) {
+      const rerun = await runFor(customer);
+      expect(rerun.periods.every((entry) => entry.applied?.calls === 0)).toBe(true);
+    }
   });
 });
