@@ -4,6 +4,7 @@
  * apart from the sandbox so the emulator's tables do not count towards the sync's memory.
  */
 import { loadAgreementsConfig } from '../src/config/load-agreements';
+import { favourMemoryOverSpeed } from '../src/shared/memory-mode';
 import type { LocalDate, Period } from '../src/domain/types';
 import { OdooClient } from '../src/odoo/client';
 import { detectFieldProfile, fieldNamesVia } from '../src/odoo/profiles/detect-profile';
@@ -17,6 +18,9 @@ import {
   type WorkerJob,
   type WorkerMessage,
 } from './worker-protocol';
+
+// The same V8 memory mode as the `tally` process whose sync this measures.
+favourMemoryOverSpeed();
 
 /** Bytes in a kibibyte: `maxRSS` is reported in KiB. */
 const KIB = 1024;

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
+import { favourMemoryOverSpeed } from '../shared/memory-mode';
 import { SecretScrubber } from '../shared/redact';
 import { buildProgram } from './build-program';
 import { handleCliError } from './handle-error';
 import { processOutput } from './output';
+
+favourMemoryOverSpeed();
 
 const VERSION = '0.1.0';
 
