@@ -10,6 +10,8 @@ export interface TallyFieldDefinition {
   readonly relation?: string;
   /** For one2many: the many2one on `relation` that points back (created before this field). */
   readonly relationField?: string;
+  /** Whether Odoo keeps a database index on it (fields Tally searches by). */
+  readonly index?: boolean;
   /** Selection values as (key, label) pairs. */
   readonly selection?: readonly (readonly [string, string])[];
   readonly help: string;
@@ -45,6 +47,15 @@ export const TALLY_FIELDS = {
     label: 'Tally line key',
     type: 'char',
     help: 'Stable key of the invoice line Tally keeps up to date; do not edit.',
+  },
+  moveLineTicket: {
+    model: 'account.move.line',
+    name: 'x_tally_ticket_id',
+    label: 'Tally ticket',
+    type: 'many2one',
+    relation: 'helpdesk.ticket',
+    index: true,
+    help: 'The helpdesk ticket whose time this line bills; Tally finds a ticket’s earlier billing by it.',
   },
   timesheetCategory: {
     model: 'account.analytic.line',

@@ -51,6 +51,7 @@ function createVals(def: TallyFieldDefinition, modelId: number): Record<string, 
     ...(def.relation === undefined ? {} : { relation: def.relation }),
     ...(def.relationField === undefined ? {} : { relation_field: def.relationField }),
     ...(def.type === 'many2one' ? { on_delete: 'set null' } : {}),
+    ...(def.index === true ? { index: true } : {}),
     ...(def.selection === undefined ? {} : { selection: pythonSelection(def.selection) }),
   };
 }

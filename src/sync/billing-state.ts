@@ -48,10 +48,14 @@ export async function readBillingState(
   facts: PeriodFacts,
   period: Period,
 ): Promise<BillingState & { problems: SyncProblem[] }> {
-  const history = await readLedger(
-    client,
-    facts.customers.map((customer) => Number(customer.id)),
-  );
+  const history = await readLedger(client, {
+    customerIds: facts.customers.map((customer) => Number(customer.id)),
+    ticketIds: facts.tickets.map((ticket) => Number(ticket.id)),
+    packs: facts.packs.map((pack) => ({
+      id: Number(pack.id),
+      customerId: Number(pack.customerId),
+    })),
+  });
   const ledger = buildLedger(history.moves, history.lines);
   const invoiced = new Set(
     history.moves.flatMap((move) => {

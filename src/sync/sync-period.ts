@@ -69,7 +69,7 @@ const checkedProfiles = new WeakSet<FieldProfile>();
 /** The Tally fields a sync cannot work without (created by `tally setup`), by model. */
 const REQUIRED_TALLY_FIELDS: Readonly<Record<string, readonly string[]>> = {
   [MODELS.accountMove]: ['x_tally_key', 'x_tally_timesheet_ids'],
-  [MODELS.accountMoveLine]: ['x_tally_key', 'x_tally_timesheet_ids'],
+  [MODELS.accountMoveLine]: ['x_tally_key', 'x_tally_timesheet_ids', 'x_tally_ticket_id'],
   [MODELS.analyticLine]: ['x_tally_coverage', 'x_tally_invoice_line_id', 'x_tally_move_id'],
   [MODELS.helpdeskTicket]: ['x_tally_review', 'x_tally_notices'],
 };

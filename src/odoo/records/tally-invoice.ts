@@ -34,6 +34,8 @@ export const TallyMoveLineSchema = z.object({
   price_unit: z.number(),
   discount: z.number(),
   x_tally_timesheet_ids: x2many,
+  /** The ticket the line bills; null on fee lines (and on lines written before the field). */
+  x_tally_ticket_id: many2one,
 });
 
 export type TallyMoveLine = z.infer<typeof TallyMoveLineSchema>;

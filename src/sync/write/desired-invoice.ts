@@ -17,6 +17,8 @@ export interface InvoiceProducts {
 export interface DesiredLine {
   readonly key: string;
   readonly displayType: 'line_section' | 'product';
+  /** The ticket whose section the line is in; null on the fee section and fee lines. */
+  readonly ticketId: number | null;
   readonly name: string;
   readonly sequence: number;
   /** null on sections and fee lines (fees use the journal's income account). */
@@ -67,7 +69,7 @@ export function desiredLines(
     round(line.unitPrice / 10 ** currencyDecimals, currencyDecimals);
   const push = (line: Omit<DesiredLine, 'sequence'>) =>
     lines.push({ ...line, sequence: (lines.length + 1) * 10 });
-  const timeLine = (line: PlanLine): Omit<DesiredLine, 'sequence'> => {
+  const timeLine = (line: PlanLine, ticketId: number): Omit<DesiredLine, 'sequence'> => {
     const carries =
       line.kind === 'correction' ? [] : line.timesheetIds.filter((id) => !carried.has(id));
     carries.forEach((id) => carried.add(id));
@@ -78,6 +80,7 @@ export function desiredLines(
     return {
       key: line.key,
       displayType: 'product',
+      ticketId,
       name: line.label,
       productId,
       quantity: round((line.minutes ?? 0) / MINUTES_PER_HOUR, QUANTITY_DECIMALS),
@@ -87,15 +90,17 @@ export function desiredLines(
     };
   };
   for (const section of plan.sections) {
-    push(sectionLine(section.key, section.title));
-    for (const line of section.lines) push(timeLine(line));
+    const ticketId = Number(section.ticketId);
+    push(sectionLine(section.key, section.title, ticketId));
+    for (const line of section.lines) push(timeLine(line, ticketId));
   }
   if (plan.feeLines.length > 0) {
-    push(sectionLine(feeSectionKey(plan), 'Monthly fees'));
+    push(sectionLine(feeSectionKey(plan), 'Monthly fees', null));
     for (const line of plan.feeLines) {
       push({
         key: line.key,
         displayType: 'product',
+        ticketId: null,
         name: line.label,
         productId: null,
         quantity: 1,
@@ -109,10 +114,15 @@ export function desiredLines(
   return lines;
 }
 
-function sectionLine(key: string, name: string): Omit<DesiredLine, 'sequence'> {
+function sectionLine(
+  key: string,
+  name: string,
+  ticketId: number | null,
+): Omit<DesiredLine, 'sequence'> {
   return {
     key,
     displayType: 'line_section',
+    ticketId,
     name,
     productId: null,
     quantity: 0,

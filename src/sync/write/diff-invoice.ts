@@ -50,10 +50,16 @@ export function newLineValues(
 
 function comparableValues(line: DesiredLine): Record<string, unknown> {
   if (line.displayType === 'line_section') {
-    return { display_type: 'line_section', name: line.name, sequence: line.sequence };
+    return {
+      display_type: 'line_section',
+      name: line.name,
+      sequence: line.sequence,
+      x_tally_ticket_id: line.ticketId ?? false,
+    };
   }
   return {
     display_type: 'product',
+    x_tally_ticket_id: line.ticketId ?? false,
     name: line.name,
     sequence: line.sequence,
     product_id: line.productId ?? false,
@@ -73,6 +79,7 @@ function changedValues(
   const changed: Record<string, unknown> = {};
   const current: Record<string, unknown> = {
     display_type: existing.display_type ?? 'product',
+    x_tally_ticket_id: existing.x_tally_ticket_id?.id ?? false,
     name: existing.name ?? '',
     sequence: existing.sequence,
     product_id: existing.product_id?.id ?? false,

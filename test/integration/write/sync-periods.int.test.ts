@@ -8,6 +8,10 @@ import { RoundTripCounter } from '../../../src/odoo/round-trips';
 import { DEMO_MONTHS } from '../../../src/sandbox/demo-company/demo-company';
 import { syncPeriod } from '../../../src/sync/sync-period';
 import { syncPeriods } from '../../../src/sync/sync-periods';
+import { parseLineKey } from '../../../src/domain/line-key';
+import { readPeriod } from '../../../src/sync/read-period';
+import { readLedger } from '../../../src/sync/read/read-ledger';
+import { CHARGED_KINDS } from '../../../src/sync/write/billing-ledger';
 import { useSandbox } from '../../support/start-sandbox';
 import { installTallyFields } from '../../support/tally-fields';
 import { tallyState } from '../../support/tally-state';
@@ -62,6 +66,43 @@ describe('syncing several months in one run', () => {
     expect(writeCalls(runTrips, ['sale.order.line'])).toBeLessThan(
       writeCalls(monthTrips, ['sale.order.line']),
     );
+  });
+
+  it("reads of earlier billing only the charges of the month's tickets and its packs' drawdowns", async () => {
+    const client = await connectTo(oneRun());
+    const october = await readPeriod(client, shippedConfig(), { period: MONTHS[2] as Period });
+    const tickets = new Set(october.tickets.map((ticket) => String(ticket.id)));
+    const packs = new Set(october.packs.map((pack) => String(pack.id)));
+    const ledger = await readLedger(client, {
+      customerIds: october.customers.map((customer) => Number(customer.id)),
+      ticketIds: [...tickets].map(Number),
+      packs: october.packs.map((pack) => ({
+        id: Number(pack.id),
+        customerId: Number(pack.customerId),
+      })),
+    });
+    const wanted = (key: string | null) => {
+      const parts = key === null ? null : parseLineKey(key);
+      if (parts === null || !CHARGED_KINDS.includes(parts.kind)) return false;
+      return (
+        tickets.has(String(parts.ticketId)) ||
+        (parts.kind === 'drawdown' && packs.has(parts.discriminator))
+      );
+    };
+    const everyCharge = oneRun().store.searchRead(
+      'account.move.line',
+      [['x_tally_key', '!=', false]],
+      ['x_tally_key'],
+    ) as { id: number; x_tally_key: string }[];
+    const expected = everyCharge.filter((line) => wanted(line.x_tally_key)).map((line) => line.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(everyCharge.length / 2);
+    expect(ledger.lines.map((line) => line.id).sort((a, b) => a - b)).toEqual(
+      expected.sort((a, b) => a - b),
+    );
+    expect(
+      ledger.lines.some((line) => parseLineKey(line.x_tally_key ?? '')?.kind === 'drawdown'),
+    ).toBe(true);
   });
 
   it('leaves nothing to write: a second run makes no write', async () => {

@@ -5,6 +5,7 @@ import { diffInvoiceLines } from '../../../../src/sync/write/diff-invoice';
 const desired = (key: string, overrides: Partial<DesiredLine> = {}): DesiredLine => ({
   key,
   displayType: 'product',
+  ticketId: 12,
   name: `Line ${key}`,
   sequence: 10,
   productId: 3,
@@ -31,6 +32,7 @@ const existing = (
   price_unit: 950,
   discount: 0,
   x_tally_timesheet_ids: [],
+  x_tally_ticket_id: { id: 12, name: 'HT00012' },
   ...overrides,
 });
 
@@ -50,10 +52,20 @@ describe('diffInvoiceLines', () => {
     ['discount', { discount: 100 as const }, { discount: 100 }],
     ['label', { name: 'Renamed' }, { name: 'Renamed' }],
     ['order', { sequence: 30 }, { sequence: 30 }],
+    ['ticket', { ticketId: 13 }, { x_tally_ticket_id: 13 }],
   ])('updates only the changed %s', (_name, change, values) => {
     const diff = diffInvoiceLines([existing(1, 'a')], [desired('a', change)], 2);
     expect(diff.commands).toEqual([[1, 1, values]]);
     expect(diff).toMatchObject({ created: 0, updated: 1, removed: 0 });
+  });
+
+  it('sets the ticket on a line written before Tally recorded it', () => {
+    const diff = diffInvoiceLines(
+      [existing(1, 'a', { x_tally_ticket_id: null })],
+      [desired('a')],
+      2,
+    );
+    expect(diff.commands).toEqual([[1, 1, { x_tally_ticket_id: 12 }]]);
   });
 
   it('creates new keys with their timesheets linked, deletes keys no longer wanted', () => {
