@@ -18,7 +18,7 @@ import type { OdooReader } from './read/odoo-reader';
 import { readPeriodInvoices } from './read/read-tally-invoices';
 import { applyWrites, type AppliedWrites, type OdooWriter } from './write/apply-writes';
 import { invoicesOfTicket, type LedgerEntry } from './write/billing-ledger';
-import { currentTimesheetInvoices, planInvoiceWrites } from './write/plan-invoice-writes';
+import { planInvoiceWrites } from './write/plan-invoice-writes';
 import { planNotices } from './write/plan-notices';
 import type { DeferredWrites } from './write/deferred-writes';
 import { deliveryWrites, packDeliveries } from './write/plan-pack-deliveries';
@@ -104,7 +104,12 @@ export async function syncPeriod(
 ): Promise<PeriodSyncResult> {
   const profile = options.profile ?? (await detectFieldProfile(fieldNamesVia(client)));
   await ensureTallyFields(client, profile);
-  const current = await readPeriodInvoices(client, options.period, options.customerId);
+  const linkTimesheetInvoice = (profile.fieldsByModel[MODELS.analyticLine] ?? []).includes(
+    'timesheet_invoice_id',
+  );
+  const current = await readPeriodInvoices(client, options.period, options.customerId, {
+    withTimesheetInvoiceLinks: linkTimesheetInvoice,
+  });
   const ticketsOnDrafts = current.lines.flatMap((line) => {
     const key = line.x_tally_key === null ? null : parseLineKey(line.x_tally_key);
     return key?.ticketId == null ? [] : [Number(key.ticketId)];
@@ -144,13 +149,10 @@ export async function syncPeriod(
       ),
     },
     currencyDecimals: config.currencyDecimals,
-    linkTimesheetInvoice: (profile.fieldsByModel[MODELS.analyticLine] ?? []).includes(
-      'timesheet_invoice_id',
-    ),
+    linkTimesheetInvoice,
     originalInvoices: (ticketId: string) =>
       invoicesOfTicket(ledger, ticketId as never, options.period),
   };
-  const currentInvoices = currentTimesheetInvoices(facts.odoo.timesheets);
   const orphans = orphanWork(facts, config.settings);
   // Which timesheets a prepaid drawdown carries decides their mark ("prepaid", not "billable").
   const drawnIds = new Set(
@@ -163,9 +165,7 @@ export async function syncPeriod(
   const timesheets = new Map(facts.odoo.timesheets.map((line) => [line.id, line]));
   const decisions = [...plans.flatMap(({ plan }) => plan.decisions), ...orphans.decisions];
   const marks = markChanges(decisions, timesheets, config.settings, drawnIds);
-  const invoiceWrites = plans.map(({ plan }) =>
-    planInvoiceWrites(plan, current, context, currentInvoices, marks),
-  );
+  const invoiceWrites = plans.map(({ plan }) => planInvoiceWrites(plan, current, context, marks));
   const closed = invoiceWrites.flatMap((writes) => (writes.closed === null ? [] : [writes.closed]));
   const closedCustomers = new Set(closed.map((entry) => String(entry.customerId)));
   const riding = new Set(invoiceWrites.flatMap((writes) => writes.marked));

@@ -14,12 +14,16 @@ export const TallyMoveSchema = z.object({
   invoice_line_ids: x2many,
   /** The customer's time of the period that no line charges (held, or already paid). */
   x_tally_timesheet_ids: x2many,
+  /** Timesheets whose `timesheet_invoice_id` is this invoice; read only with sale_timesheet. */
+  timesheet_ids: x2many.optional(),
   write_date: datetime,
 });
 
 export type TallyMove = z.infer<typeof TallyMoveSchema>;
 
-export const TALLY_MOVE_FIELDS = Object.keys(TallyMoveSchema.shape).filter((f) => f !== 'id');
+export const TALLY_MOVE_FIELDS = Object.keys(TallyMoveSchema.shape).filter(
+  (f) => f !== 'id' && f !== 'timesheet_ids',
+);
 
 export const TallyMoveLineSchema = z.object({
   id: z.number().int().positive(),

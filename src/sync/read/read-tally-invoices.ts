@@ -25,17 +25,26 @@ const MOVE_SPEC = {
   fields: TALLY_MOVE_FIELDS,
 } as const;
 
-/** Tally's invoices of one period (any customer, or one), with their keyed lines. */
+/**
+ * Tally's invoices of one period (any customer, or one), with their keyed lines; with
+ * `withTimesheetInvoiceLinks` (sale_timesheet installed) also the timesheets each one holds
+ * through `timesheet_invoice_id`.
+ */
 export async function readPeriodInvoices(
   reader: OdooReader,
   period: Period,
   customerId?: number,
+  options: { readonly withTimesheetInvoiceLinks?: boolean } = {},
 ): Promise<TallyInvoices> {
   const filter = and(
     where('move_type', '=', 'out_invoice'),
     where('x_tally_key', '=like', `tally:v1:${customerId ?? '%'}:${period}`),
   );
-  return withLines(reader, await searchAllParsed(reader, MOVE_SPEC, filter));
+  const spec =
+    options.withTimesheetInvoiceLinks === true
+      ? { ...MOVE_SPEC, fields: [...MOVE_SPEC.fields, 'timesheet_ids'] }
+      : MOVE_SPEC;
+  return withLines(reader, await searchAllParsed(reader, spec, filter));
 }
 
 /** Every Tally invoice of these customers, all periods: their billing history. */

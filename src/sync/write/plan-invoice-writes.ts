@@ -41,7 +41,6 @@ export function planInvoiceWrites(
   plan: InvoicePlan,
   existing: { moves: readonly TallyMove[]; lines: readonly TallyMoveLine[] },
   context: InvoiceWriteContext,
-  currentInvoices: CurrentTimesheetInvoices,
   marks: MarkChanges = new Map(),
 ): InvoiceWrites {
   const customerId = Number(plan.customerId);
@@ -113,7 +112,7 @@ export function planInvoiceWrites(
   const unchargedCommands = unchargedLinks(uncharged, draft.x_tally_timesheet_ids, marks);
   if (unchargedCommands.length > 0) values.x_tally_timesheet_ids = unchargedCommands;
   if (context.linkTimesheetInvoice) {
-    const links = timesheetInvoiceLinks(draft.id, carried, currentInvoices);
+    const links = timesheetInvoiceLinks(carried, draft.timesheet_ids ?? []);
     if (links.length > 0) values.timesheet_ids = links;
   }
   const handAdded = draft.invoice_line_ids.length > draftLines.length;
@@ -167,41 +166,21 @@ function unchargedLinks(
   ];
 }
 
-/** The period's timesheets and the invoice each is on now (`timesheet_invoice_id`). */
-export interface CurrentTimesheetInvoices {
-  readonly invoiceOf: ReadonlyMap<number, number | null>;
-  /** The same, by invoice: the timesheets each invoice holds. */
-  readonly onInvoice: ReadonlyMap<number, readonly number[]>;
-}
-
-/** Indexes the timesheets by their current invoice once for all drafts of the period. */
-export function currentTimesheetInvoices(
-  timesheets: readonly { id: number; timesheet_invoice_id: { id: number } | null }[],
-): CurrentTimesheetInvoices {
-  const invoiceOf = new Map<number, number | null>();
-  const onInvoice = new Map<number, number[]>();
-  for (const line of timesheets) {
-    const invoice = line.timesheet_invoice_id?.id ?? null;
-    invoiceOf.set(line.id, invoice);
-    if (invoice === null) continue;
-    const held = onInvoice.get(invoice);
-    if (held === undefined) onInvoice.set(invoice, [line.id]);
-    else held.push(line.id);
-  }
-  return { invoiceOf, onInvoice };
-}
-
-/** `timesheet_ids` commands: link what the draft carries, unlink what it no longer does. */
+/**
+ * `timesheet_ids` commands: link what the draft carries, release what it holds and no longer
+ * carries (read from the draft itself, so a timesheet whose date moved to another month is
+ * released too).
+ */
 function timesheetInvoiceLinks(
-  moveId: number,
   carried: readonly number[],
-  current: CurrentTimesheetInvoices,
+  onDraft: readonly number[],
 ): [3 | 4, number][] {
   const wanted = new Set(carried);
-  const links: [3 | 4, number][] = [];
-  for (const id of carried) if (current.invoiceOf.get(id) !== moveId) links.push([4, id]);
-  for (const id of current.onInvoice.get(moveId) ?? []) if (!wanted.has(id)) links.push([3, id]);
-  return links;
+  const held = new Set(onDraft);
+  return [
+    ...carried.filter((id) => !held.has(id)).map((id): [4, number] => [4, id]),
+    ...onDraft.filter((id) => !wanted.has(id)).map((id): [3, number] => [3, id]),
+  ];
 }
 
 /** Correction lines name the invoices whose billing they correct. */

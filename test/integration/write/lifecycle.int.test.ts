@@ -87,6 +87,23 @@ describe('a draft kept up to date, then posted and corrected', () => {
     expect((await sync(JANUARY)).applied?.calls).toBe(0);
   });
 
+  it("releases time redated into another month from the first month's draft entirely", async () => {
+    const mark = () => tallyState(sandbox()).timesheets.find((line) => line.id === 3);
+    expect(mark()).toMatchObject({
+      carriedBy: 'tally:v1:6:2026-01:3:covered:patching.patch',
+      invoice: 'tally:v1:6:2026-01',
+    });
+    sandbox().store.write('account.analytic.line', [3], { date: '2026-02-10' });
+    await sync(JANUARY);
+    expect(mark()).toMatchObject({ carriedBy: false, unchargedOn: false, invoice: false });
+    await sync(FEBRUARY);
+    expect(mark()).toMatchObject({
+      carriedBy: 'tally:v1:6:2026-02:3:covered:patching.patch',
+      invoice: 'tally:v1:6:2026-02',
+    });
+    expect((await sync(JANUARY)).applied?.calls).toBe(0);
+  });
+
   it('never touches a posted invoice; a later edit becomes a correction on the next draft', async () => {
     const [fjord] = sandbox().store.search('account.move', [
       ['x_tally_key', '=', 'tally:v1:7:2026-01'],
