@@ -67,7 +67,7 @@ const totalTrips = (figures: StrategyFigures): number =>
   figures.full.readTrips + figures.full.writeTrips;
 
 function sizeTargets(run: SizeRun): Target[] {
-  const { full } = run.batched;
+  const { full, rerun } = run.batched;
   const writes = full.writeTripsPer1000InvoiceLines;
   return [
     {
@@ -76,6 +76,14 @@ function sizeTargets(run: SizeRun): Target[] {
       limit: `<= ${LIMITS.readTripsPer1000Lines}`,
       value: String(full.readTripsPer1000Lines),
       status: status(full.readTripsPer1000Lines <= LIMITS.readTripsPer1000Lines),
+    },
+    {
+      // The rerun finds every draft in place, as each scheduled sync after the first does.
+      id: `rerun-read-trips-per-1000-lines@${run.dataset.lines}`,
+      description: `read round trips per 1,000 lines read, rerun (${lines(run.dataset.lines)})`,
+      limit: `<= ${LIMITS.readTripsPer1000Lines}`,
+      value: String(rerun.readTripsPer1000Lines),
+      status: status(rerun.readTripsPer1000Lines <= LIMITS.readTripsPer1000Lines),
     },
     {
       id: `write-trips-per-1000-invoice-lines@${run.dataset.lines}`,

@@ -99,9 +99,11 @@ describe('npm run bench (built, tiny size)', () => {
     const ids = results.targets.map((target) => target.id);
     expect(ids).toEqual([
       'read-trips-per-1000-lines@400',
+      'rerun-read-trips-per-1000-lines@400',
       'write-trips-per-1000-invoice-lines@400',
       'rerun-writes@400',
       'read-trips-per-1000-lines@800',
+      'rerun-read-trips-per-1000-lines@800',
       'write-trips-per-1000-invoice-lines@800',
       'rerun-writes@800',
       'peak-rss@400',

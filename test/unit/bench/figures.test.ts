@@ -66,9 +66,11 @@ describe('bench figures', () => {
     const targets = evaluateTargets([sizeRun(100_000, 250), sizeRun(300_000, 400)], naiveRun);
     expect(byId(targets)).toEqual({
       'read-trips-per-1000-lines@100000': ['PASS', '2.5'],
+      'rerun-read-trips-per-1000-lines@100000': ['PASS', '2.5'],
       'write-trips-per-1000-invoice-lines@100000': ['PASS', '4'],
       'rerun-writes@100000': ['PASS', '0'],
       'read-trips-per-1000-lines@300000': ['PASS', '0.83'],
+      'rerun-read-trips-per-1000-lines@300000': ['PASS', '0.83'],
       'write-trips-per-1000-invoice-lines@300000': ['PASS', '4'],
       'rerun-writes@300000': ['PASS', '0'],
       'peak-rss@100000': ['PASS', '250 MB'],
@@ -79,13 +81,13 @@ describe('bench figures', () => {
     });
   });
 
-  it('skips the growth target when only one size ran, and fails a rerun that writes', () => {
+  it('skips the growth target when only one size ran, and fails a rerun that writes or reads too much', () => {
     const writingRerun: SizeRun = {
       ...sizeRun(100_000, 320),
       batched: strategy(
         100_000,
         pass(),
-        pass({ writeTrips: 3, invoiceLinesWritten: 0, peakRssBytes: 320 * MB }),
+        pass({ readTrips: 400, writeTrips: 3, invoiceLinesWritten: 0, peakRssBytes: 320 * MB }),
       ),
     };
     const targets = byId(evaluateTargets([writingRerun], { ...naiveRun, sameResult: false }));
@@ -94,6 +96,7 @@ describe('bench figures', () => {
       'one size only: run with --lines 100000,300000',
     ]);
     expect(targets['rerun-writes@100000']).toEqual(['FAIL', '3']);
+    expect(targets['rerun-read-trips-per-1000-lines@100000']).toEqual(['FAIL', '4']);
     expect(targets['peak-rss@100000']).toEqual(['FAIL', '320 MB']);
     expect(targets['naive-same-result']).toEqual(['FAIL', 'different']);
   });
