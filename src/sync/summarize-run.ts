@@ -49,7 +49,10 @@ export function summarizeRun(result: SyncRunResult, currencyDecimals: number): R
   return {
     periods: result.periods.map((period) => period.period),
     customers,
-    writeCalls: result.periods.reduce((total, period) => total + (period.applied?.calls ?? 0), 0),
+    writeCalls: result.periods.reduce(
+      (total, period) => total + (period.applied?.calls ?? 0),
+      result.finalWrites?.calls ?? 0,
+    ),
     dryRun: result.periods.every((period) => period.applied === null),
     problems: result.periods.flatMap((period) => period.problems),
   };

@@ -20,7 +20,7 @@ import { customerTimesheetsFilter } from './read/read-work';
 import type { ReadPeriodConfig } from './read-period';
 import { syncPeriod, type PeriodSyncResult } from './sync-period';
 import { syncPeriods, type PeriodInRun } from './sync-periods';
-import type { OdooWriter } from './write/apply-writes';
+import type { AppliedWrites, OdooWriter } from './write/apply-writes';
 
 /**
  * How far back each incremental read reaches before the cursor: a transaction that started before
@@ -48,6 +48,8 @@ export interface SyncRunOptions {
 
 export interface SyncRunResult {
   readonly periods: readonly PeriodSyncResult[];
+  /** The writes the run left to its end (marks no draft holds, pack deliveries); null: none. */
+  readonly finalWrites: AppliedWrites | null;
   /** Timesheets changed since the last run (null when the run was not incremental). */
   readonly changedLines: number | null;
   /** Where the next incremental run starts; null when the cursor was not moved. */
@@ -97,7 +99,7 @@ export async function syncChanges(
   };
   if (options.period !== undefined) {
     const result = await syncPeriod(client, config, { ...base, period: options.period });
-    return { periods: [result], changedLines: null, cursor: null };
+    return { periods: [result], finalWrites: null, changedLines: null, cursor: null };
   }
   const key: StreamKey | null =
     cursors === null ? null : { instance: cursors.instance, stream: TIMESHEET_STREAM };
@@ -181,13 +183,15 @@ export async function syncChanges(
     });
   }
   const results: PeriodSyncResult[] = [];
-  await syncPeriods(client, config, months, base, (result) => results.push(result));
+  const finalWrites = await syncPeriods(client, config, months, base, (result) =>
+    results.push(result),
+  );
   const persist = options.dryRun !== true && cursors !== null;
   if (persist && ticketKey !== null && newestTicket !== null)
     await cursors.store.advance(ticketKey, newestTicket);
   const moved =
     persist && key !== null && newest !== null ? await cursors.store.advance(key, newest) : null;
-  return { periods: results, changedLines, cursor: moved };
+  return { periods: results, finalWrites, changedLines, cursor: moved };
 }
 
 /**

@@ -78,7 +78,7 @@ async function closeInline(
   for (const id of customers) {
     const result = await closeCustomerPeriod(client, config, { period, customerId: id, today });
     const outcome = summarizeRun(
-      { periods: [result.sync], changedLines: null, cursor: null },
+      { periods: [result.sync], finalWrites: null, changedLines: null, cursor: null },
       config.currencyDecimals,
     ).customers.find((entry) => entry.customerId === id);
     const entry: ClosedCustomer = {

@@ -1,4 +1,6 @@
+import { RoundTripCounter } from '../../../src/odoo/round-trips';
 import { MemoryCursorStore } from '../../../src/sync/cursor-store';
+import { summarizeRun } from '../../../src/sync/summarize-run';
 import { syncChanges, TIMESHEET_STREAM } from '../../../src/sync/sync-changes';
 import { manualClock, useSandbox } from '../../support/start-sandbox';
 import { installTallyFields } from '../../support/tally-fields';
@@ -11,13 +13,26 @@ const NOW = '2026-02-03T08:00:00Z';
 describe('incremental sync runs', () => {
   const sandbox = useSandbox({ seed: writeScenario(), clock: SCENARIO_NOW });
   const cursors = { store: new MemoryCursorStore(), instance: 'sandbox' };
-  const run = async () =>
-    syncChanges(await connectTo(sandbox()), shippedConfig(), cursors, { now: NOW });
+  const run = async (trips?: RoundTripCounter) =>
+    syncChanges(await connectTo(sandbox(), trips), shippedConfig(), cursors, { now: NOW });
 
   beforeAll(() => installTallyFields(sandbox()));
 
   it('syncs the previous and the current period on the first run and sets the cursor', async () => {
-    const first = await run();
+    const trips = new RoundTripCounter();
+    const first = await run(trips);
+    // The summary counts every write call, the ones left to the end of the run included.
+    const writes = [
+      'account.move',
+      'account.analytic.line',
+      'sale.order.line',
+      'helpdesk.ticket',
+      'res.partner',
+    ]
+      .flatMap((model) => ['create', 'write', 'unlink'].map((method) => trips.count(model, method)))
+      .reduce((sum, count) => sum + count, trips.count('mail.activity', 'create'));
+    expect(first.finalWrites?.calls).toBeGreaterThan(0);
+    expect(summarizeRun(first, 2).writeCalls).toBe(writes);
     expect(first.periods.map((result) => result.period)).toEqual(['2026-01', '2026-02']);
     expect(first.cursor).not.toBeNull();
     expect(tallyState(sandbox()).invoices.map((entry) => entry.key)).toEqual(
