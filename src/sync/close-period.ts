@@ -1,6 +1,7 @@
 import { periodBounds } from '../domain/periods';
 import type { LocalDate, Period } from '../domain/types';
 import { MODELS } from '../odoo/models';
+import type { FieldProfile } from '../odoo/profiles/field-profile';
 import type { ReadPeriodConfig } from './read-period';
 import { readPeriodInvoices } from './read/read-tally-invoices';
 import { readNoticeKeys } from './read/read-notice-targets';
@@ -31,6 +32,8 @@ export async function closeCustomerPeriod(
     today: LocalDate;
     reviewerId?: number;
     signal?: AbortSignal;
+    /** The database's field profile when the caller already knows it. */
+    profile?: FieldProfile;
   },
 ): Promise<ClosePeriodResult> {
   const sync = await syncPeriod(client, config, {
@@ -38,6 +41,7 @@ export async function closeCustomerPeriod(
     customerId: input.customerId,
     today: input.today,
     ...(input.signal !== undefined ? { signal: input.signal } : {}),
+    ...(input.profile !== undefined ? { profile: input.profile } : {}),
   });
   const invoices = await readPeriodInvoices(client, input.period, input.customerId);
   const draft = invoices.moves.find((move) => move.state === 'draft');

@@ -17,6 +17,9 @@ import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import { closeCustomerPeriod } from './close-period';
 import { RedisCursorStore } from './cursor-store';
+import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profile';
+import type { FieldProfile } from '../odoo/profiles/field-profile';
+import { TallyFieldsMissingError } from './errors';
 import { readCompany } from './read/read-company';
 import { readPeriod, type ReadPeriodConfig } from './read-period';
 import { syncChanges } from './sync-changes';
@@ -42,7 +45,8 @@ interface JobContextLike {
 }
 
 const MINUTES_KEYS = ['covered', 'billable', 'review'] as const;
-const TIME_ZONE_TTL_MS = 10 * 60 * 1000;
+/** How long the company's time zone and the field profile are reused between jobs. */
+const METADATA_TTL_MS = 10 * 60 * 1000;
 
 /** Line changes and minutes by coverage of one customer's period sync. */
 function customerFigures(results: readonly PeriodSyncResult[], customerId: number) {
@@ -95,15 +99,32 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
     instance: `${deps.connection.odoo.url}/${deps.connection.odoo.db}`,
   };
   const now = () => deps.clock.now().toISOString();
-  // Every child job needs the company's zone; reading it once per job would be one extra round trip
-  // per customer, so it is kept a few minutes (a changed zone is seen soon, never stale for long).
+  // Every child job needs the company's zone and the field profile; reading them once per job
+  // would be six round trips per customer, so they are kept a few minutes (a change is seen soon,
+  // and a profile that lacked Tally's fields is dropped at once so a fresh `tally setup` counts).
   let zone: { value: string; readAt: number } | null = null;
   const timeZone = async () => {
     const at = deps.clock.now().getTime();
-    if (zone === null || at - zone.readAt > TIME_ZONE_TTL_MS) {
+    if (zone === null || at - zone.readAt > METADATA_TTL_MS) {
       zone = { value: (await readCompany(await ready(), config.timeZone)).timeZone, readAt: at };
     }
     return zone.value;
+  };
+  let profile: { value: FieldProfile; readAt: number } | null = null;
+  const fieldProfile = async () => {
+    const at = deps.clock.now().getTime();
+    if (profile === null || at - profile.readAt > METADATA_TTL_MS) {
+      profile = { value: await detectFieldProfile(fieldNamesVia(await ready())), readAt: at };
+    }
+    return profile.value;
+  };
+  const forgettingStaleProfile = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof TallyFieldsMissingError) profile = null;
+      throw error;
+    }
   };
 
   return {
@@ -117,7 +138,10 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
     },
 
     async listCustomers(period: string): Promise<readonly number[]> {
-      const facts = await readPeriod(await ready(), config, { period: toPeriod(period) });
+      const facts = await readPeriod(await ready(), config, {
+        period: toPeriod(period),
+        profile: await fieldProfile(),
+      });
       return facts.customers.map((customer) => Number(customer.id));
     },
 
@@ -129,17 +153,21 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
       const zone = await timeZone();
       const current = periodOfInstant(now(), zone);
       const incremental = current === input.period;
-      const run = await syncChanges(
-        odoo,
-        config,
-        { store: cursors.store, instance: `${cursors.instance}/customer/${input.customerId}` },
-        {
-          now: now(),
-          customerId: input.customerId,
-          full: input.full,
-          signal: context.signal,
-          ...(incremental ? {} : { period: toPeriod(input.period) }),
-        },
+      const known = await fieldProfile();
+      const run = await forgettingStaleProfile(() =>
+        syncChanges(
+          odoo,
+          config,
+          { store: cursors.store, instance: `${cursors.instance}/customer/${input.customerId}` },
+          {
+            now: now(),
+            customerId: input.customerId,
+            full: input.full,
+            signal: context.signal,
+            profile: known,
+            ...(incremental ? {} : { period: toPeriod(input.period) }),
+          },
+        ),
       );
       await context.reportProgress(1, 1);
       return {
@@ -154,12 +182,16 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
       const odoo = await ready();
       const today = localDateOfInstant(now(), await timeZone());
       if (today === null) throw new RangeError('the company time zone is not valid');
-      const result = await closeCustomerPeriod(odoo, config, {
-        period: toPeriod(input.period),
-        customerId: input.customerId,
-        today,
-        signal: context.signal,
-      });
+      const known = await fieldProfile();
+      const result = await forgettingStaleProfile(() =>
+        closeCustomerPeriod(odoo, config, {
+          period: toPeriod(input.period),
+          customerId: input.customerId,
+          today,
+          signal: context.signal,
+          profile: known,
+        }),
+      );
       await context.reportProgress(1, 1);
       const figures = customerFigures([result.sync], input.customerId);
       return {

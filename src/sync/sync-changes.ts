@@ -44,6 +44,8 @@ export interface SyncRunOptions {
   readonly now: string;
   /** Aborted when the run must stop before its next write. */
   readonly signal?: AbortSignal;
+  /** The database's field profile when the caller already knows it (detected otherwise). */
+  readonly profile?: FieldProfile;
 }
 
 export interface SyncRunResult {
@@ -80,7 +82,7 @@ export async function syncChanges(
   cursors: { readonly store: CursorStore; readonly instance: string } | null,
   options: SyncRunOptions,
 ): Promise<SyncRunResult> {
-  const profile = await detectFieldProfile(fieldNamesVia(client));
+  const profile = options.profile ?? (await detectFieldProfile(fieldNamesVia(client)));
   const company = await readCompany(client, config.timeZone);
   const today = localDateOfInstant(options.now, company.timeZone);
   const current = periodOfInstant(options.now, company.timeZone);

@@ -20,6 +20,7 @@ describe('the handlers the queue jobs call (sandbox over HTTP, real Redis)', () 
   const prefix = uniquePrefix('handlers');
   let calls = 0;
   let gates = 0;
+  const methods: string[] = [];
   const handlers = () =>
     createTallyHandlers({
       connection: loadConnection({
@@ -42,8 +43,9 @@ describe('the handlers the queue jobs call (sandbox over HTTP, real Redis)', () 
         acquire: async () => {
           gates += 1;
         },
-        onCall: () => {
+        onCall: (trip) => {
           calls += 1;
+          methods.push(`${trip.model}.${trip.method}`);
         },
       },
     });
@@ -82,6 +84,16 @@ describe('the handlers the queue jobs call (sandbox over HTTP, real Redis)', () 
       'tally:v1:8:2026-01',
     ]);
     expect(gates).toBe(calls);
+    await tally.close();
+  });
+
+  it("reuses the company's time zone and field profile across one worker's customer jobs", async () => {
+    const tally = handlers();
+    await tally.syncCustomer({ period: '2026-01', customerId: 7, full: false }, context);
+    methods.length = 0;
+    await tally.syncCustomer({ period: '2026-01', customerId: 4, full: false }, context);
+    expect(methods.length).toBeGreaterThan(0);
+    expect(methods.filter((method) => method.endsWith('.fields_get'))).toEqual([]);
     await tally.close();
   });
 
