@@ -112,13 +112,41 @@ describe('sync against a flaky Odoo', () => {
         method: 'create',
       });
       sandbox.faults.failCall({
-        nth: 3,
+        nth: 1,
         kind: 'timeout',
         model: 'account.analytic.line',
         method: 'write',
       });
+      failedTrips = 0;
       await syncLikeAJob(sandbox);
+      expect(failedTrips).toBe(2);
       expect(tallyState(sandbox)).toEqual(reference);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('web sessions expiring throughout the run change nothing: Tally uses no session', async () => {
+    const sandbox = await freshSandbox();
+    // The stateless routes (odoo-rpc.md §2.4): expiring every web session after each call of the
+    // run must leave it exactly as a clean run, over both transports of this Odoo 17.
+    try {
+      for (const protocol of ['jsonrpc', 'xmlrpc'] as const) {
+        const client = new OdooClient({
+          roundTrips: { onCall: () => sandbox.faults.expireSessions() },
+          connection: {
+            url: sandbox.url,
+            db: sandbox.db,
+            login: sandbox.login,
+            password: sandbox.password,
+            protocol,
+          },
+        });
+        await client.connect();
+        await syncPeriod(client, shippedConfig(), { period: JANUARY, today: TODAY });
+        await client.close();
+        expect(tallyState(sandbox)).toEqual(reference);
+      }
     } finally {
       await sandbox.close();
     }
