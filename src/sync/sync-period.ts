@@ -18,7 +18,7 @@ import type { OdooReader } from './read/odoo-reader';
 import { readPeriodInvoices } from './read/read-tally-invoices';
 import { applyWrites, type AppliedWrites, type OdooWriter } from './write/apply-writes';
 import { invoicesOfTicket, type LedgerEntry } from './write/billing-ledger';
-import { planInvoiceWrites } from './write/plan-invoice-writes';
+import { linksInRun, planInvoiceWrites } from './write/plan-invoice-writes';
 import { planNotices } from './write/plan-notices';
 import type { DeferredWrites } from './write/deferred-writes';
 import { deliveryWrites, packDeliveries } from './write/plan-pack-deliveries';
@@ -154,18 +154,25 @@ export async function syncPeriod(
       invoicesOfTicket(ledger, ticketId as never, options.period),
   };
   const orphans = orphanWork(facts, config.settings);
+  const drafted = plans.map(({ plan }) => ({
+    plan,
+    desired: desiredLines(plan, context.products, context.currencyDecimals),
+  }));
   // Which timesheets a prepaid drawdown carries decides their mark ("prepaid", not "billable").
   const drawnIds = new Set(
-    plans.flatMap(({ plan }) =>
-      desiredLines(plan, context.products, context.currencyDecimals)
+    drafted.flatMap(({ desired }) =>
+      desired
         .filter((line) => parseLineKey(line.key)?.kind === 'drawdown')
         .flatMap((line) => line.timesheetIds),
     ),
   );
+  const linkedInRun = linksInRun(drafted, current.moves);
   const timesheets = new Map(facts.odoo.timesheets.map((line) => [line.id, line]));
   const decisions = [...plans.flatMap(({ plan }) => plan.decisions), ...orphans.decisions];
   const marks = markChanges(decisions, timesheets, config.settings, drawnIds);
-  const invoiceWrites = plans.map(({ plan }) => planInvoiceWrites(plan, current, context, marks));
+  const invoiceWrites = plans.map(({ plan }) =>
+    planInvoiceWrites(plan, current, { ...context, linkedInRun }, marks),
+  );
   const closed = invoiceWrites.flatMap((writes) => (writes.closed === null ? [] : [writes.closed]));
   const closedCustomers = new Set(closed.map((entry) => String(entry.customerId)));
   const riding = new Set(invoiceWrites.flatMap((writes) => writes.marked));

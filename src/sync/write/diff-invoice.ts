@@ -108,14 +108,17 @@ function changedValues(
  * The commands that turn a draft's keyed lines into the desired ones. Lines without a key (added
  * by hand in Odoo) are never touched; keyed lines no longer wanted are deleted; a key found on two
  * lines (a duplicate) keeps the oldest. Timesheet links move with `link` commands only, and a
- * timesheet is unlinked only when no line of this invoice carries it any more, so the order of
- * commands can never drop a link that was just made.
+ * timesheet is unlinked only when no line of this run carries it any more (Odoo's unlink clears
+ * the link whoever holds it), so the order of commands and of drafts can never drop a link that
+ * was just made.
  */
 export function diffInvoiceLines(
   existing: readonly TallyMoveLine[],
   desired: readonly DesiredLine[],
   currencyDecimals: number,
   marks: MarkChanges = NO_MARKS,
+  /** Timesheets any draft of the run carries (see InvoiceWriteContext.linkedInRun). */
+  carriedInRun: ReadonlySet<number> = new Set(desired.flatMap((line) => line.timesheetIds)),
 ): InvoiceDiff {
   const priceTolerance = 0.5 / 10 ** currencyDecimals;
   const byKey = new Map<string, TallyMoveLine>();
@@ -135,7 +138,6 @@ export function diffInvoiceLines(
       removed += 1;
     }
   }
-  const carriedAnywhere = new Set(desired.flatMap((line) => line.timesheetIds));
   let created = 0;
   let updated = 0;
   for (const line of desired) {
@@ -150,7 +152,7 @@ export function diffInvoiceLines(
     const links: X2ManyCommand[] = [
       ...line.timesheetIds.filter((id) => !linked.has(id)).map((id) => [4, id] as const),
       ...current.x_tally_timesheet_ids
-        .filter((id) => !carriedAnywhere.has(id))
+        .filter((id) => !carriedInRun.has(id))
         .map((id) => [3, id] as const),
       ...markCommands(line.timesheetIds, marks),
     ];

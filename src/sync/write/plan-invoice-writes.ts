@@ -19,6 +19,19 @@ export interface InvoiceWriteContext {
   readonly linkTimesheetInvoice: boolean;
   /** Per ticket, invoice numbers that billed it before (named on correction lines). */
   readonly originalInvoices: (ticketId: string) => readonly string[];
+  /** What the run's open drafts link (linksInRun); by default only this draft's own. */
+  readonly linkedInRun?: RunLinks;
+}
+
+/**
+ * Timesheets the open drafts of one run link: carried by a line, or held by the draft uncharged.
+ * A draft releases a timesheet only when no draft of the run takes it: Odoo's unlink command
+ * clears a link whoever holds it, so a release written after another draft linked the timesheet
+ * would undo that link.
+ */
+export interface RunLinks {
+  readonly carried: ReadonlySet<number>;
+  readonly uncharged: ReadonlySet<number>;
 }
 
 export interface InvoiceWrites {
@@ -53,19 +66,19 @@ export function planInvoiceWrites(
   const mine = existing.moves
     .filter((move) => move.x_tally_key === key && move.state !== 'cancel')
     .sort((a, b) => a.id - b.id);
-  const cancelled = existing.moves.find(
-    (move) => move.x_tally_key === key && move.state === 'cancel',
-  );
-  const posted = mine.find((move) => move.state === 'posted');
   const drafts = mine.filter((move) => move.state === 'draft');
   const none = { create: null, update: null, unlink: [] as number[], desired, marked: [] };
   const uncharged = unchargedTimesheets(plan, desired);
   const ridingMarks = [...desired.flatMap((line) => line.timesheetIds), ...uncharged].filter((id) =>
     marks.has(id),
   );
+  const links = context.linkedInRun ?? {
+    carried: new Set(desired.flatMap((line) => line.timesheetIds)),
+    uncharged: new Set(uncharged),
+  };
 
-  if (posted !== undefined || (mine.length === 0 && cancelled !== undefined)) {
-    const closedMove = posted ?? (cancelled as TallyMove);
+  const closedMove = closedInvoice(plan, existing.moves);
+  if (closedMove !== null) {
     return {
       ...none,
       unlink: drafts.map((move) => move.id),
@@ -95,7 +108,7 @@ export function planInvoiceWrites(
           x_tally_key: key,
           invoice_line_ids: desired.map((line) => [0, 0, newLineValues(line, marks)]),
           ...(uncharged.length > 0
-            ? { x_tally_timesheet_ids: unchargedLinks(uncharged, [], marks) }
+            ? { x_tally_timesheet_ids: unchargedLinks(uncharged, [], marks, links.uncharged) }
             : {}),
           ...(context.linkTimesheetInvoice && carried.length > 0
             ? { timesheet_ids: carried.map((id) => [4, id]) }
@@ -105,15 +118,26 @@ export function planInvoiceWrites(
     };
   }
   const draftLines = existing.lines.filter((line) => line.move_id === draft.id);
-  const diff = diffInvoiceLines(draftLines, desired, context.currencyDecimals, marks);
+  const diff = diffInvoiceLines(
+    draftLines,
+    desired,
+    context.currencyDecimals,
+    marks,
+    links.carried,
+  );
   const unlink = duplicates.map((move) => move.id);
   const values: Record<string, unknown> = {};
   if (diff.commands.length > 0) values.invoice_line_ids = diff.commands;
-  const unchargedCommands = unchargedLinks(uncharged, draft.x_tally_timesheet_ids, marks);
+  const unchargedCommands = unchargedLinks(
+    uncharged,
+    draft.x_tally_timesheet_ids,
+    marks,
+    links.uncharged,
+  );
   if (unchargedCommands.length > 0) values.x_tally_timesheet_ids = unchargedCommands;
   if (context.linkTimesheetInvoice) {
-    const links = timesheetInvoiceLinks(carried, draft.timesheet_ids ?? []);
-    if (links.length > 0) values.timesheet_ids = links;
+    const invoiceLinks = timesheetInvoiceLinks(carried, draft.timesheet_ids ?? [], links.carried);
+    if (invoiceLinks.length > 0) values.timesheet_ids = invoiceLinks;
   }
   const handAdded = draft.invoice_line_ids.length > draftLines.length;
   if (desired.length === 0 && !handAdded) {
@@ -143,7 +167,7 @@ export function planInvoiceWrites(
  * time an earlier minimum charge already paid for). The draft links them itself, so their marks
  * ride in the invoice's own create or write instead of a call per distinct mark.
  */
-function unchargedTimesheets(plan: InvoicePlan, desired: readonly DesiredLine[]): number[] {
+export function unchargedTimesheets(plan: InvoicePlan, desired: readonly DesiredLine[]): number[] {
   const carried = new Set(desired.flatMap((line) => line.timesheetIds));
   return plan.decisions
     .map((decision) => Number(decision.lineId))
@@ -156,30 +180,55 @@ function unchargedLinks(
   wanted: readonly number[],
   linked: readonly number[],
   marks: MarkChanges,
+  unchargedInRun: ReadonlySet<number>,
 ): X2ManyCommand[] {
-  const wantedSet = new Set(wanted);
   const linkedSet = new Set(linked);
   return [
     ...wanted.filter((id) => !linkedSet.has(id)).map((id) => [4, id] as const),
-    ...linked.filter((id) => !wantedSet.has(id)).map((id) => [3, id] as const),
+    ...linked.filter((id) => !unchargedInRun.has(id)).map((id) => [3, id] as const),
     ...markCommands(wanted, marks),
   ];
 }
 
+/** The posted invoice of the plan's key, or its cancelled one when no other exists; else null. */
+export function closedInvoice(plan: InvoicePlan, moves: readonly TallyMove[]): TallyMove | null {
+  const key = invoiceKey(plan.customerId, plan.period);
+  const mine = moves.filter((move) => move.x_tally_key === key);
+  const posted = mine.find((move) => move.state === 'posted');
+  if (posted !== undefined) return posted;
+  const live = mine.filter((move) => move.state !== 'cancel');
+  return live.length === 0 ? (mine.find((move) => move.state === 'cancel') ?? null) : null;
+}
+
+/** What the run's open drafts link (see RunLinks), from each plan's desired lines. */
+export function linksInRun(
+  plans: readonly { plan: InvoicePlan; desired: readonly DesiredLine[] }[],
+  moves: readonly TallyMove[],
+): RunLinks {
+  const carried = new Set<number>();
+  const uncharged = new Set<number>();
+  for (const { plan, desired } of plans) {
+    if (closedInvoice(plan, moves) !== null) continue;
+    for (const line of desired) for (const id of line.timesheetIds) carried.add(id);
+    for (const id of unchargedTimesheets(plan, desired)) uncharged.add(id);
+  }
+  return { carried, uncharged };
+}
+
 /**
- * `timesheet_ids` commands: link what the draft carries, release what it holds and no longer
- * carries (read from the draft itself, so a timesheet whose date moved to another month is
- * released too).
+ * `timesheet_ids` commands: link what the draft carries, release what it holds and no draft of
+ * the run carries (read from the draft itself, so a timesheet whose date moved to another month
+ * is released too).
  */
 function timesheetInvoiceLinks(
   carried: readonly number[],
   onDraft: readonly number[],
+  carriedInRun: ReadonlySet<number>,
 ): [3 | 4, number][] {
-  const wanted = new Set(carried);
   const held = new Set(onDraft);
   return [
     ...carried.filter((id) => !held.has(id)).map((id): [4, number] => [4, id]),
-    ...onDraft.filter((id) => !wanted.has(id)).map((id): [3, number] => [3, id]),
+    ...onDraft.filter((id) => !carriedInRun.has(id)).map((id): [3, number] => [3, id]),
   ];
 }
 

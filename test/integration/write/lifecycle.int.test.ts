@@ -157,3 +157,53 @@ describe('a draft kept up to date, then posted and corrected', () => {
     expect(rerun.applied?.calls).toBe(0);
   });
 });
+
+describe('time moved between two customers in one run', () => {
+  const sandbox = useSandbox({ seed: writeScenario(), clock: SCENARIO_NOW });
+  const sync = async () =>
+    syncPeriod(await connectTo(sandbox()), shippedConfig(), { period: JANUARY, today: TODAY });
+  const mark = (id: number) => tallyState(sandbox()).timesheets.find((line) => line.id === id);
+  const ticketNamed = (name: string) =>
+    sandbox().store.search('helpdesk.ticket', [['name', '=', name]])[0] as number;
+
+  beforeAll(async () => {
+    installTallyFields(sandbox());
+    await sync();
+  });
+
+  it('keeps the link a draft written first made, when another draft releases the time after', async () => {
+    // Customer 4's draft is written before customer 7's. Odoo unlinks a one2many member without
+    // asking who holds it now, so customer 7's draft must not release what customer 4's took.
+    const [fjordLine] = sandbox().store.search('account.analytic.line', [
+      ['ticket_id', '=', ticketNamed('Bug fix work')],
+    ]);
+    const id = fjordLine as number;
+    expect(mark(id)).toMatchObject({ invoice: 'tally:v1:7:2026-01' });
+    sandbox().store.write('account.analytic.line', [id], {
+      ticket_id: ticketNamed('Migrate customers'),
+    });
+    const moved = await sync();
+    expect(moved.writes.updateMoves.map((update) => update.customerId)).toEqual([4, 7]);
+    expect(mark(id)).toMatchObject({
+      carriedBy: expect.stringMatching(/^tally:v1:4:2026-01:\d+:drawdown:/),
+      invoice: 'tally:v1:4:2026-01',
+    });
+    expect((await sync()).applied?.calls).toBe(0);
+  });
+
+  it('keeps held time on the draft that took it, whichever draft is written first', async () => {
+    const [fjordLine] = sandbox().store.search('account.analytic.line', [
+      ['ticket_id', '=', ticketNamed('Training work')],
+    ]);
+    const id = fjordLine as number;
+    sandbox().store.write('account.analytic.line', [id], { unit_amount: 0 });
+    await sync();
+    expect(mark(id)).toMatchObject({ coverage: 'review', unchargedOn: 'tally:v1:7:2026-01' });
+    sandbox().store.write('account.analytic.line', [id], {
+      ticket_id: ticketNamed('Migrate customers'),
+    });
+    await sync();
+    expect(mark(id)).toMatchObject({ coverage: 'review', unchargedOn: 'tally:v1:4:2026-01' });
+    expect((await sync()).applied?.calls).toBe(0);
+  });
+});

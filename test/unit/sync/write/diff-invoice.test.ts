@@ -68,6 +68,12 @@ describe('diffInvoiceLines', () => {
     expect(diff.commands).toEqual([[1, 1, { x_tally_ticket_id: 12 }]]);
   });
 
+  it('releases a timesheet no draft of the run carries, and leaves one another draft took', () => {
+    const line = existing(1, 'a', { x_tally_timesheet_ids: [11, 12] });
+    const diff = diffInvoiceLines([line], [desired('a')], 2, new Map(), new Set([12]));
+    expect(diff.commands).toEqual([[1, 1, { x_tally_timesheet_ids: [[3, 11]] }]]);
+  });
+
   it('creates new keys with their timesheets linked, deletes keys no longer wanted', () => {
     const diff = diffInvoiceLines(
       [existing(1, 'old')],
