@@ -1,3 +1,4 @@
+import type { CompanyContext } from '../domain/facts';
 import { periodBounds } from '../domain/periods';
 import type { LocalDate, Period } from '../domain/types';
 import { MODELS } from '../odoo/models';
@@ -32,8 +33,9 @@ export async function closeCustomerPeriod(
     today: LocalDate;
     reviewerId?: number;
     signal?: AbortSignal;
-    /** The database's field profile when the caller already knows it. */
+    /** The database's field profile and company when the caller already read them. */
     profile?: FieldProfile;
+    company?: CompanyContext;
   },
 ): Promise<ClosePeriodResult> {
   const sync = await syncPeriod(client, config, {
@@ -42,6 +44,7 @@ export async function closeCustomerPeriod(
     today: input.today,
     ...(input.signal !== undefined ? { signal: input.signal } : {}),
     ...(input.profile !== undefined ? { profile: input.profile } : {}),
+    ...(input.company !== undefined ? { company: input.company } : {}),
   });
   const invoices = await readPeriodInvoices(client, input.period, input.customerId);
   const draft = invoices.moves.find((move) => move.state === 'draft');

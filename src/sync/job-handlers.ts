@@ -18,7 +18,6 @@ import type { Logger } from '../shared/logger';
 import { closeCustomerPeriod } from './close-period';
 import { RedisCursorStore } from './cursor-store';
 import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profile';
-import type { FieldProfile } from '../odoo/profiles/field-profile';
 import { TallyFieldsMissingError } from './errors';
 import { readCompany } from './read/read-company';
 import { readPeriod, type ReadPeriodConfig } from './read-period';
@@ -73,6 +72,21 @@ function customerFigures(results: readonly PeriodSyncResult[], customerId: numbe
   return { lines, minutesByCoverage, problems };
 }
 
+/** A value loaded on first use and kept `ttlMs`, or until forgotten. */
+function keptFor<T>(ttlMs: number, clock: Clock, load: () => Promise<T>) {
+  let kept: { value: T; at: number } | null = null;
+  return {
+    async get(): Promise<T> {
+      const at = clock.now().getTime();
+      if (kept === null || at - kept.at > ttlMs) kept = { value: await load(), at };
+      return kept.value;
+    },
+    forget(): void {
+      kept = null;
+    },
+  };
+}
+
 export function createTallyHandlers(deps: TallyHandlerDeps) {
   const config: ReadPeriodConfig = {
     settings: deps.agreements.settings,
@@ -99,30 +113,21 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
     instance: `${deps.connection.odoo.url}/${deps.connection.odoo.db}`,
   };
   const now = () => deps.clock.now().toISOString();
-  // Every child job needs the company's zone and the field profile; reading them once per job
-  // would be six round trips per customer, so they are kept a few minutes (a change is seen soon,
-  // and a profile that lacked Tally's fields is dropped at once so a fresh `tally setup` counts).
-  let zone: { value: string; readAt: number } | null = null;
-  const timeZone = async () => {
-    const at = deps.clock.now().getTime();
-    if (zone === null || at - zone.readAt > METADATA_TTL_MS) {
-      zone = { value: (await readCompany(await ready(), config.timeZone)).timeZone, readAt: at };
-    }
-    return zone.value;
-  };
-  let profile: { value: FieldProfile; readAt: number } | null = null;
-  const fieldProfile = async () => {
-    const at = deps.clock.now().getTime();
-    if (profile === null || at - profile.readAt > METADATA_TTL_MS) {
-      profile = { value: await detectFieldProfile(fieldNamesVia(await ready())), readAt: at };
-    }
-    return profile.value;
-  };
+  // Every child job needs the company (and its zone) and the field profile; reading them once per
+  // job would be ten round trips per customer, so they are kept a few minutes (a change is seen
+  // soon, and a profile that lacked Tally's fields is dropped at once so a fresh setup counts).
+  const company = keptFor(METADATA_TTL_MS, deps.clock, async () =>
+    readCompany(await ready(), config.timeZone),
+  );
+  const timeZone = async () => (await company.get()).timeZone;
+  const profile = keptFor(METADATA_TTL_MS, deps.clock, async () =>
+    detectFieldProfile(fieldNamesVia(await ready())),
+  );
   const forgettingStaleProfile = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof TallyFieldsMissingError) profile = null;
+      if (error instanceof TallyFieldsMissingError) profile.forget();
       throw error;
     }
   };
@@ -140,7 +145,8 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
     async listCustomers(period: string): Promise<readonly number[]> {
       const facts = await readPeriod(await ready(), config, {
         period: toPeriod(period),
-        profile: await fieldProfile(),
+        profile: await profile.get(),
+        company: await company.get(),
       });
       return facts.customers.map((customer) => Number(customer.id));
     },
@@ -153,7 +159,8 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
       const zone = await timeZone();
       const current = periodOfInstant(now(), zone);
       const incremental = current === input.period;
-      const known = await fieldProfile();
+      const known = await profile.get();
+      const companyNow = await company.get();
       const run = await forgettingStaleProfile(() =>
         syncChanges(
           odoo,
@@ -165,6 +172,7 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
             full: input.full,
             signal: context.signal,
             profile: known,
+            company: companyNow,
             ...(incremental ? {} : { period: toPeriod(input.period) }),
           },
         ),
@@ -182,7 +190,8 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
       const odoo = await ready();
       const today = localDateOfInstant(now(), await timeZone());
       if (today === null) throw new RangeError('the company time zone is not valid');
-      const known = await fieldProfile();
+      const known = await profile.get();
+      const companyNow = await company.get();
       const result = await forgettingStaleProfile(() =>
         closeCustomerPeriod(odoo, config, {
           period: toPeriod(input.period),
@@ -190,6 +199,7 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
           today,
           signal: context.signal,
           profile: known,
+          company: companyNow,
         }),
       );
       await context.reportProgress(1, 1);

@@ -1,4 +1,4 @@
-import type { CustomerFacts } from '../domain/facts';
+import type { CompanyContext, CustomerFacts } from '../domain/facts';
 import { decimalToMinorUnits } from '../domain/money';
 import { periodBounds } from '../domain/periods';
 import type { PlanInput } from '../domain/invoice-plan';
@@ -43,6 +43,8 @@ export interface ReadPeriodOptions {
   readonly customerId?: number;
   /** The field profile, when already detected (saves four `fields_get` calls). */
   readonly profile?: FieldProfile;
+  /** The company and its zone, when already read (saves two round trips). */
+  readonly company?: CompanyContext;
   /**
    * Tickets to plan even without work in the period: those already on the period's drafts, and
    * those whose earlier time changed after their own period's invoice was posted (corrections).
@@ -82,7 +84,7 @@ export async function readPeriod(
   config: ReadPeriodConfig,
   options: ReadPeriodOptions,
 ): Promise<PeriodFacts> {
-  const company = await readCompany(reader, config.timeZone);
+  const company = options.company ?? (await readCompany(reader, config.timeZone));
   const profile = options.profile ?? (await detectFieldProfile(fieldNamesVia(reader)));
   const bounds = periodBounds(options.period);
   const companyId = Number(company.id);

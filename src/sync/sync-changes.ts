@@ -6,6 +6,7 @@ import {
   periodOfInstant,
   previousPeriod,
 } from '../domain/periods';
+import type { CompanyContext } from '../domain/facts';
 import type { LocalDate, Period } from '../domain/types';
 import { and, or, where, type OdooFilter } from '../odoo/filter';
 import type { FieldProfile } from '../odoo/profiles/field-profile';
@@ -46,6 +47,8 @@ export interface SyncRunOptions {
   readonly signal?: AbortSignal;
   /** The database's field profile when the caller already knows it (detected otherwise). */
   readonly profile?: FieldProfile;
+  /** The company and its zone when the caller already read them (read otherwise). */
+  readonly company?: CompanyContext;
 }
 
 export interface SyncRunResult {
@@ -83,7 +86,7 @@ export async function syncChanges(
   options: SyncRunOptions,
 ): Promise<SyncRunResult> {
   const profile = options.profile ?? (await detectFieldProfile(fieldNamesVia(client)));
-  const company = await readCompany(client, config.timeZone);
+  const company = options.company ?? (await readCompany(client, config.timeZone));
   const today = localDateOfInstant(options.now, company.timeZone);
   const current = periodOfInstant(options.now, company.timeZone);
   if (today === null || current === null) {
@@ -95,6 +98,7 @@ export async function syncChanges(
   const base = {
     today,
     profile,
+    company,
     ...(options.customerId !== undefined ? { customerId: options.customerId } : {}),
     ...(options.dryRun === true ? { dryRun: true } : {}),
     ...(options.signal !== undefined ? { signal: options.signal } : {}),

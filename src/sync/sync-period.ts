@@ -1,3 +1,4 @@
+import type { CompanyContext } from '../domain/facts';
 import { parseLineKey } from '../domain/line-key';
 import { reviewItemOf } from '../domain/invoice-plan';
 import type { EngineSettings } from '../domain/settings';
@@ -42,6 +43,8 @@ export interface SyncPeriodOptions {
   /** The company's today, the deadline of new activities. */
   readonly today: LocalDate;
   readonly profile?: FieldProfile;
+  /** The company and its zone, when the caller already read them. */
+  readonly company?: CompanyContext;
   /** Aborted when the run must stop (lost customer lock, shutdown): no write is made after it. */
   readonly signal?: AbortSignal;
   /**
@@ -116,6 +119,7 @@ export async function syncPeriod(
   });
   let facts = await readPeriod(client, config, {
     period: options.period,
+    ...(options.company !== undefined ? { company: options.company } : {}),
     ...(options.customerId !== undefined ? { customerId: options.customerId } : {}),
     profile,
     extraTicketIds: [...ticketsOnDrafts, ...(options.extraTicketIds ?? [])],
