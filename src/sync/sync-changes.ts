@@ -76,8 +76,9 @@ function shiftBack(writeDate: string, seconds: number): string {
 /**
  * One sync run. Incremental by default: timesheets written since the cursor (minus an overlap)
  * name the periods to re-plan; each is synced whole, oldest first (sync-periods.ts), and the
- * current period last with every changed ticket included, so time edited after its invoice was posted becomes a
- * correction on the current draft. The cursor moves only after every write succeeded.
+ * current period last with every changed ticket included, so time edited after its invoice was
+ * posted becomes a correction on the current draft. The cursor moves only after every write
+ * succeeded.
  */
 export async function syncChanges(
   client: OdooReader & OdooWriter,

@@ -30,7 +30,7 @@ export class DeferredWrites {
     for (const delivery of deliveries) this.deliveries.set(delivery.saleLineId, delivery);
   }
 
-  /** The writes still owed, fewest calls first: identical marks share one. */
+  /** The writes still owed: timesheets with identical marks share one call. */
   planned(): GroupWrite[] {
     return [...groupMarks(this.marks, new Set()), ...deliveryWrites(this.deliveries.values())];
   }
