@@ -7,10 +7,12 @@ const positive = z.coerce.number().int().positive();
 export const BenchOptionsSchema = z.object({
   lines: z
     .string()
-    .default('100000')
+    .default('100000,300000')
     .transform((text) => text.split(',').map((part) => Number(part.trim())))
     .pipe(z.array(z.number().int().min(100)).min(1))
-    .describe('Timesheet lines per dataset, comma-separated, ascending (default 100000).'),
+    .describe(
+      'Timesheet lines per dataset, comma-separated (default 100000,300000: every target is judged).',
+    ),
   naiveLines: positive
     .min(100)
     .default(3_000)
