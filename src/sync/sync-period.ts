@@ -174,8 +174,8 @@ export async function syncPeriod(
   const timesheets = new Map(facts.odoo.timesheets.map((line) => [line.id, line]));
   const decisions = [...plans.flatMap(({ plan }) => plan.decisions), ...orphans.decisions];
   const marks = markChanges(decisions, timesheets, config.settings, drawnIds);
-  const invoiceWrites = plans.map(({ plan }) =>
-    planInvoiceWrites(plan, current, { ...context, linkedInRun }, marks),
+  const invoiceWrites = drafted.map(({ plan, desired }) =>
+    planInvoiceWrites(plan, current, { ...context, linkedInRun }, marks, desired),
   );
   const closed = invoiceWrites.flatMap((writes) => (writes.closed === null ? [] : [writes.closed]));
   const closedCustomers = new Set(closed.map((entry) => String(entry.customerId)));

@@ -55,14 +55,12 @@ export function planInvoiceWrites(
   existing: { moves: readonly TallyMove[]; lines: readonly TallyMoveLine[] },
   context: InvoiceWriteContext,
   marks: MarkChanges = new Map(),
+  /** The plan's lines when the caller already built them (desiredLines). */
+  planned: readonly DesiredLine[] = desiredLines(plan, context.products, context.currencyDecimals),
 ): InvoiceWrites {
   const customerId = Number(plan.customerId);
   const key = invoiceKey(plan.customerId, plan.period);
-  const desired = withCorrectionOrigins(
-    desiredLines(plan, context.products, context.currencyDecimals),
-    plan,
-    context,
-  );
+  const desired = withCorrectionOrigins(planned, plan, context);
   const mine = existing.moves
     .filter((move) => move.x_tally_key === key && move.state !== 'cancel')
     .sort((a, b) => a.id - b.id);
