@@ -1,6 +1,6 @@
 /**
  * Whether the Tally user holds the groups each part of the sync needs, asked with
- * `res.users.has_group` on its own record (public on 16-19, and it counts implied groups).
+ * `res.users.has_group` in the form the server's version takes (it counts implied groups).
  * odoo-verified.md: without Helpdesk / User the timesheets' ticket link is hidden.
  */
 import type { AgreementsConfig } from '../config/agreements.schema';
@@ -10,7 +10,7 @@ import type { HelpdeskEdition } from '../odoo/profiles/field-profile';
 import { OCA_HELPDESK_FIELDS } from '../odoo/profiles/oca-helpdesk-mgmt';
 import { isTallyError } from '../shared/errors';
 import type { InstalledModules } from './check-modules';
-import { SETUP_MODELS } from './records';
+import { userHasGroup } from './has-group';
 import type { SetupLog } from './setup-report';
 
 interface GroupNeed {
@@ -82,22 +82,20 @@ function grantFix(label: string): string {
   return `An administrator can grant the Tally user the group ${label} (Settings → Users & Companies → Users).`;
 }
 
-async function holds(client: OdooClient, uid: number, xmlId: string): Promise<boolean> {
-  const answer = await client
-    .model(SETUP_MODELS.users)
-    .call('has_group', [[uid]], { group_ext_id: xmlId }, { idempotent: true });
-  return answer === true;
+/** Who is asked: the connected user on a server of the given major version. */
+interface Asker {
+  readonly client: OdooClient;
+  readonly major: number;
+  readonly uid: number;
 }
 
-async function checkGroup(
-  client: OdooClient,
-  uid: number,
-  need: GroupNeed,
-  log: SetupLog,
-): Promise<boolean> {
+const holds = (asker: Asker, xmlId: string): Promise<boolean> =>
+  userHasGroup(asker.client, asker.major, asker.uid, xmlId);
+
+async function checkGroup(asker: Asker, need: GroupNeed, log: SetupLog): Promise<boolean> {
   const id = `group:${need.key}`;
   try {
-    if (await holds(client, uid, need.xmlId)) {
+    if (await holds(asker, need.xmlId)) {
       log.ok('access', id, `The Tally user has ${need.label}.`);
       return true;
     }
@@ -122,18 +120,25 @@ async function checkGroup(
 
 /** Checks each group the sync needs; answers whether the user may also create fields and views. */
 export async function checkAccess(
-  client: OdooClient,
-  uid: number,
+  asker: Asker,
   modules: InstalledModules,
   config: AgreementsConfig,
   log: SetupLog,
 ): Promise<{ canCustomise: boolean }> {
-  for (const need of needsOf(modules, config)) await checkGroup(client, uid, need, log);
-  let canCustomise = false;
+  for (const need of needsOf(modules, config)) await checkGroup(asker, need, log);
+  let canCustomise: boolean;
   try {
-    canCustomise = await holds(client, uid, SETTINGS_GROUP.xmlId);
+    canCustomise = await holds(asker, SETTINGS_GROUP.xmlId);
   } catch (error) {
     if (!isTallyError(error)) throw error;
+    // Not knowing is not "no": setup would then skip every field and call the result "in place".
+    log.fail(
+      'access',
+      `group:${SETTINGS_GROUP.key}`,
+      `Could not check the group ${SETTINGS_GROUP.label} (${SETTINGS_GROUP.xmlId}): ${error.userMessage}`,
+      grantFix(SETTINGS_GROUP.label),
+    );
+    return { canCustomise: false };
   }
   log.ok(
     'access',

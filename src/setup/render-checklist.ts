@@ -20,8 +20,12 @@ function count(n: number, one: string, many = `${one}s`): string {
 
 function changesLine(report: SetupReport, dryRun: boolean): string {
   if (dryRun) return 'Dry run: nothing was written to Odoo.';
-  if (report.changes.length === 0)
-    return 'Nothing was created or changed: everything was already in place.';
+  if (report.changes.length === 0) {
+    // With failures, nothing written means "could not", not "already in place".
+    return report.ready
+      ? 'Nothing was created or changed: everything was already in place.'
+      : 'Nothing was created or changed.';
+  }
   const created = report.changes.filter((c) => c.action === 'created');
   const byModel = (model: string, one: string): string =>
     count(created.filter((c) => c.model === model).length, one);

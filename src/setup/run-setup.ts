@@ -93,7 +93,12 @@ export async function runSetup(client: OdooClient, input: SetupInput): Promise<S
   );
   checkVersion(log, version.major, version.label);
   const modules = await checkModules(client, input.config, log);
-  const { canCustomise } = await checkAccess(client, uid, modules, input.config, log);
+  const { canCustomise } = await checkAccess(
+    { client, major: version.major, uid },
+    modules,
+    input.config,
+    log,
+  );
   if (modules.has('account')) await checkSaleJournal(client, log);
   const step: SetupStep = { client, log, config: input.config, options, modules, canCustomise };
   const present =

@@ -70,39 +70,55 @@ describe('ir.module.module', () => {
   );
 });
 
-describe('res.users.has_group', () => {
+describe('res.users.has_group (odoo-verified.md: a caller method on 16/17, a record method from 18)', () => {
   let s17: Sandbox;
+  let s18: Sandbox;
   let s19: Sandbox;
   beforeAll(async () => {
-    [s17, s19] = await Promise.all([
+    [s17, s18, s19] = await Promise.all([
       sandboxWithClerk(17, 'oca'),
+      sandboxWithClerk(18, 'oca'),
       sandboxWithClerk(19, 'enterprise'),
     ]);
   });
   afterAll(async () => {
-    await Promise.all([s17.close(), s19.close()]);
+    await Promise.all([s17.close(), s18.close(), s19.close()]);
   });
 
-  it('answers for the user the call names, with implied groups, on a record', async () => {
-    const clerk = s17.store.ref('clerk');
-    const ask = (uid: number, group: string) =>
-      executeKw(s17, 'res.users', 'has_group', [[uid], group]);
-    expect(await ask(s17.uid, 'helpdesk_mgmt.group_helpdesk_user')).toBe(true);
+  it('on 17 answers for the caller, with implied groups, from the group alone', async () => {
     // Administration / Settings implies Internal User.
-    expect(await ask(s17.uid, 'base.group_user')).toBe(true);
-    expect(await ask(clerk, 'base.group_user')).toBe(true);
-    expect(await ask(clerk, 'helpdesk_mgmt.group_helpdesk_user')).toBe(false);
-    expect(await asClerk(s17, 'res.users', 'has_group', [[clerk], 'base.group_system'])).toBe(
+    expect(await executeKw(s17, 'res.users', 'has_group', ['base.group_user'])).toBe(true);
+    expect(
+      await executeKw(s17, 'res.users', 'has_group', ['helpdesk_mgmt.group_helpdesk_user']),
+    ).toBe(true);
+    expect(await asClerk(s17, 'res.users', 'has_group', ['base.group_user'])).toBe(true);
+    expect(await asClerk(s17, 'res.users', 'has_group', ['base.group_system'])).toBe(false);
+  });
+
+  it('on 17 refuses ids as Python does: a TypeError, positional or with the group by name', async () => {
+    const positional = await executeKwError(s17, 'res.users', 'has_group', [
+      [s17.uid],
+      'base.group_system',
+    ]);
+    expect(positional.data.name).toBe('builtins.TypeError');
+    expect(positional.data.message).toMatch(/takes 2 positional arguments but 3 were given/);
+    const named = await executeKwError(s17, 'res.users', 'has_group', [[s17.uid]], {
+      group_ext_id: 'base.group_system',
+    });
+    expect(named.data.message).toMatch(/got multiple values for argument 'group_ext_id'/);
+  });
+
+  it('from 18 answers for the one user the call names, and insists on one', async () => {
+    const clerk = s18.store.ref('clerk');
+    expect(await executeKw(s18, 'res.users', 'has_group', [[s18.uid], 'base.group_system'])).toBe(
+      true,
+    );
+    expect(await executeKw(s18, 'res.users', 'has_group', [[clerk], 'base.group_system'])).toBe(
       false,
     );
-  });
-
-  it('means the caller on an empty recordset before 18, and insists on one record from 18', async () => {
-    expect(
-      await asClerk(s17, 'res.users', 'has_group', [[], 'hr_timesheet.group_hr_timesheet_user']),
-    ).toBe(false);
     const error = await executeKwError(s19, 'res.users', 'has_group', [[], 'base.group_user']);
     expect(error.data.name).toBe('builtins.ValueError');
+    expect(error.data.message).toMatch(/Expected singleton: res\.users\(\)/);
   });
 
   it('is callable over JSON-2 on 19 with ids and group_ext_id by name', async () => {

@@ -54,7 +54,8 @@ export function bindClassic(
 ): { ids: number[]; named: Record<string, unknown> } {
   const { method, name } = resolved;
   let positional = [...args];
-  let ids: number[] = [];
+  // Odoo browses whatever comes first and fails on the call's arity before it touches the ids.
+  let rawIds: unknown = [];
   if (method.model !== true) {
     if (positional.length === 0) {
       throw new OdooException(
@@ -62,7 +63,7 @@ export function bindClassic(
         `BaseModel.${name}() missing 1 required positional argument: 'self'`,
       );
     }
-    ids = asIds(positional[0]);
+    rawIds = positional[0];
     positional = positional.slice(1);
   }
   const named: Record<string, unknown> = {};
@@ -102,7 +103,7 @@ export function bindClassic(
       `BaseModel.${name}() missing ${missing.length} required positional ${plural}: ${list}`,
     );
   }
-  return { ids, named };
+  return { ids: asIds(rawIds), named };
 }
 
 /** Binds a JSON-2 body: `ids` and `context` apart, the rest by name (422s as Odoo 19 gives them). */

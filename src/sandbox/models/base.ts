@@ -46,14 +46,15 @@ function checkRecursion(env: Env, ids: number[], parent: unknown): void {
 }
 
 /**
- * `res.users.has_group`: whether the user (the record, else on 16/17 the caller) holds the group or a
- * group implying it. 18 made it `ensure_one()`; before, an empty recordset meant the caller.
+ * `res.users.has_group`: whether a user holds the group or a group implying it. On 16 and 17 an
+ * `@api.model` method on the caller; from 18 a record method that needs exactly one user
+ * (odoo-verified.md, "Verified 2026-12-02").
  */
 function hasGroup(env: Env, ids: number[], group: unknown): boolean {
-  const singleton = ids.length === 1 || (ids.length === 0 && env.profile.odooVersion <= 17);
-  if (!singleton)
+  const onCaller = env.profile.odooVersion <= 17;
+  if (!onCaller && ids.length !== 1)
     throw new OdooException('ValueError', `Expected singleton: res.users(${ids.join(', ')})`);
-  const uid = ids[0] ?? env.uid;
+  const uid = onCaller ? env.uid : (ids[0] as number);
   const row = env.store.table('res.users').get(uid);
   const field = profileNames(env.profile).userGroups;
   const groupIds = Array.isArray(row?.[field]) ? (row[field] as number[]) : [];
@@ -147,6 +148,7 @@ export function baseModels(profile: SandboxProfile): ModelSpec[] {
       },
       methods: {
         has_group: {
+          model: v <= 17,
           params: ['group_ext_id'],
           run: (env, ids, args) => hasGroup(env, ids, args.group_ext_id),
         },

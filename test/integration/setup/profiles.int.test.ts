@@ -21,7 +21,9 @@ function fieldsOf(sandbox: Sandbox, model: string): Record<string, { type: strin
 
 describe.each([
   [16, 'oca'],
+  [17, 'oca'],
   [17, 'enterprise'],
+  [18, 'oca'],
   [19, 'oca'],
   [19, 'enterprise'],
 ] as const)('tally setup on Odoo %i with the %s helpdesk', (odooVersion, helpdesk) => {
