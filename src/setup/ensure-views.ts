@@ -26,8 +26,13 @@ interface ViewSpec {
   readonly name: string;
   readonly label: string;
   readonly model: string;
-  /** External id of the stock view it extends. */
+  /** External id of the stock view it extends (only a hint where `primaryForm` is set). */
   readonly parent: string;
+  /**
+   * Find the parent as Odoo finds a model's default form: the primary form view without a parent,
+   * lowest priority first. The ticket form's xml id differs between OCA ports (odoo-verified.md).
+   */
+  readonly primaryForm?: boolean;
   /** The stock field Tally's fields go after (present in 16-19). */
   readonly anchor: string;
   readonly fields: readonly TallyFieldDefinition[];
@@ -63,6 +68,7 @@ function specsFor(step: SetupStep): ViewSpec[] {
       label: 'ticket form',
       model: TALLY_FIELDS.ticketReview.model,
       parent: TICKET_FORM[edition],
+      primaryForm: true,
       anchor: 'tag_ids',
       fields: [TALLY_FIELDS.ticketReview],
       attributes: 'readonly="1"',
@@ -100,7 +106,29 @@ async function parentIds(
       or(...specs.map((spec) => xmlIdFilter(spec.parent))),
     ),
   );
-  return new Map(rows.map((row) => [`${row.module}.${row.name}`, row.res_id]));
+  const found = new Map(rows.map((row) => [`${row.module}.${row.name}`, row.res_id]));
+  for (const spec of specs) {
+    if (spec.primaryForm !== true || found.has(spec.parent)) continue;
+    const primary = await primaryFormOf(step, spec.model);
+    if (primary !== undefined) found.set(spec.parent, primary);
+  }
+  return found;
+}
+
+/** The model's default form view: primary, no parent, lowest priority (then oldest). */
+async function primaryFormOf(step: SetupStep, model: string): Promise<number | undefined> {
+  const [row] = await step.client
+    .model(SETUP_MODELS.view)
+    .searchRead(
+      and(
+        where('model', '=', model),
+        where('type', '=', 'form'),
+        where('mode', '=', 'primary'),
+        where('inherit_id', '=', false),
+      ),
+      { fields: ['id'], order: 'priority asc, id asc', limit: 1 },
+    );
+  return row?.id;
 }
 
 function upToDate(row: ViewRow, spec: ViewSpec, parentId: number): boolean {
@@ -209,7 +237,9 @@ export async function ensureViews(step: SetupStep, present: ReadonlySet<string>)
       step.log.fail(
         AREA,
         `view:${spec.name}`,
-        `The stock ${spec.label} view ${spec.parent} was not found, so Tally's fields cannot be added to it.`,
+        spec.primaryForm === true
+          ? `No ${spec.label} view was found (neither ${spec.parent} nor any primary form of ${spec.model}), so Tally's fields cannot be added to it.`
+          : `The stock ${spec.label} view ${spec.parent} was not found, so Tally's fields cannot be added to it.`,
         `Update the module ${spec.parent.split('.')[0] ?? ''} in Apps (it restores its views), then run tally setup again.`,
       );
     } else if (missing.length > 0 && !step.options.dryRun) {

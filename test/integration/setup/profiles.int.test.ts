@@ -87,3 +87,39 @@ describe.each([
     );
   });
 });
+
+describe('the ticket form found as Odoo finds it, the xml id only a hint (odoo-verified.md)', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ odooVersion: 17, helpdesk: 'oca', seed: 'demo' });
+  });
+  afterAll(() => sandbox.close());
+
+  it('extends the primary ticket form of an early 17.0 port that names it helpdesk_ticket_view_form', async () => {
+    const stockForm = sandbox.store.ref('helpdesk_mgmt.ticket_view_form');
+    // OCA/helpdesk pull request 638, which some partners still run, names the form differently.
+    const xmlIds = sandbox.store.search('ir.model.data', [
+      ['module', '=', 'helpdesk_mgmt'],
+      ['name', '=', 'ticket_view_form'],
+    ]);
+    sandbox.store.write('ir.model.data', xmlIds, { name: 'helpdesk_ticket_view_form' });
+    // A second primary form of lower precedence (a quick-create form, say) is not the default.
+    sandbox.store.create('ir.ui.view', {
+      name: 'helpdesk.ticket.quick.form',
+      model: 'helpdesk.ticket',
+      priority: 32,
+      arch: '<form><field name="name"/><field name="tag_ids"/></form>',
+    });
+
+    const { report } = await setupOn(sandbox);
+
+    expect(failures(report)).toEqual([]);
+    const [form] = sandbox.store.searchRead(
+      'ir.ui.view',
+      [['name', '=', 'tally.helpdesk.ticket.form']],
+      ['inherit_id'],
+    );
+    expect(form?.inherit_id).toEqual([stockForm, expect.any(String)]);
+    expect((await setupOn(sandbox)).writes).toBe(0);
+  });
+});
