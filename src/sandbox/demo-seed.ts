@@ -86,6 +86,8 @@ export function demoSeed(profile: SandboxProfile): SandboxSeed {
       },
     },
     { model: 'sale.order', call: 'action_confirm', on: ['order_acme_pack'] },
+    // Confirming stamps the confirmation time (odoo-verified.md): the pack's own date goes back.
+    { model: 'sale.order', write: 'order_acme_pack', values: { date_order: '2026-01-02 09:00:00' } },
   ];
   return { base: 'empty', records };
 }

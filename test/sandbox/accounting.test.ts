@@ -197,6 +197,27 @@ describe('invoices, prepaid hours and invoiced timesheets', () => {
     expect(await readLine()).toMatchObject({ qty_delivered: hours2.unit_amount });
   });
 
+  it('stamps the confirmation time over the typed order date, which may be written back after', async () => {
+    const s = sandbox();
+    const order = (await executeKw(s, 'sale.order', 'create', [
+      {
+        partner_id: s.store.ref('acme'),
+        date_order: '2020-01-15 08:00:00',
+        order_line: [[0, 0, { product_id: s.store.ref('product_support_pack_25') }]],
+      },
+    ])) as number;
+    const dateOrder = async () =>
+      ((await executeKw(s, 'sale.order', 'read', [[order], ['date_order']])) as {
+        date_order: string;
+      }[])[0]?.date_order;
+    expect(await dateOrder()).toBe('2020-01-15 08:00:00');
+    await executeKw(s, 'sale.order', 'action_confirm', [[order]]);
+    expect(await dateOrder()).not.toBe('2020-01-15 08:00:00');
+    expect(await dateOrder()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    await executeKw(s, 'sale.order', 'write', [[order], { date_order: '2020-01-15 08:00:00' }]);
+    expect(await dateOrder()).toBe('2020-01-15 08:00:00');
+  });
+
   it('gives manual delivery to service_type manual products', async () => {
     const s = sandbox();
     const product = (await executeKw(s, 'product.product', 'create', [

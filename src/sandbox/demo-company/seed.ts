@@ -71,6 +71,13 @@ export function demoCompanySteps(company: DemoCompany, profile: SandboxProfile):
         },
       },
       { model: 'sale.order', call: 'action_confirm', on: [pack.orderRef] },
+      // Confirming stamps today's date over the typed one (odoo-verified.md); the pack was
+      // bought on its own day, so the date is written back as a user on a real Odoo would.
+      {
+        model: 'sale.order',
+        write: pack.orderRef,
+        values: { date_order: `${pack.orderedOn} 09:00:00` },
+      },
     );
   }
   for (const ticket of company.tickets) {

@@ -207,7 +207,8 @@ export function saleModels(profile: SandboxProfile): ModelSpec[] {
           run: (env, ids) => {
             requireExisting(env, 'sale.order', ids);
             for (const id of ids) {
-              storeComputed(env, 'sale.order', id, { state: 'sale' });
+              // Odoo stamps the confirmation time over the typed date (16-19, odoo-verified.md).
+              storeComputed(env, 'sale.order', id, { state: 'sale', date_order: env.now });
               for (const line of orderLines(env, id)) recomputeSaleLine(env, line.id);
             }
             return true;

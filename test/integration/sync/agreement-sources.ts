@@ -109,11 +109,17 @@ function order(
   };
 }
 
-const confirm = (...keys: string[]): SeedStep => ({
-  model: 'sale.order',
-  call: 'action_confirm',
-  on: keys.map((key) => `order_${key}`),
-});
+/** Confirms orders, then writes back each one's own date: confirming stamps today over it. */
+const confirm = (dates: Readonly<Record<string, string>>): SeedStep[] => [
+  { model: 'sale.order', call: 'action_confirm', on: Object.keys(dates).map((k) => `order_${k}`) },
+  ...Object.entries(dates).map(
+    ([key, date]): SeedStep => ({
+      model: 'sale.order',
+      write: `order_${key}`,
+      values: { date_order: `${date} 09:00:00` },
+    }),
+  ),
+];
 
 /** The period scenario plus Quiet AB (Patch, no work) and the agreements of every source. */
 export function agreementSourcesScenario(edition: HelpdeskEdition = 'oca'): SandboxSeed {
@@ -171,7 +177,14 @@ export function agreementSourcesScenario(edition: HelpdeskEdition = 'oca'): Sand
     order('quiet', 'quiet', '2025-01-01', [{ tier: 'patch', price: 495 }]),
     order('plain_quote', 'plain', '2025-01-01', [{ tier: 'patch', price: 495 }]),
     order('plain_cancelled', 'plain', '2025-01-01', [{ tier: 'maintenance', price: 1200 }]),
-    confirm('acme', 'nordic', 'fjord', 'mono', 'quiet', 'plain_cancelled'),
+    ...confirm({
+      acme: '2025-01-02',
+      nordic: '2025-03-01',
+      fjord: '2025-05-01',
+      mono: '2025-09-01',
+      quiet: '2025-01-01',
+      plain_cancelled: '2025-01-01',
+    }),
     { model: 'sale.order', call: 'action_cancel', on: ['order_plain_cancelled'] },
   ];
   return { base: 'demo', records };
