@@ -35,7 +35,7 @@ export function buildProgram(deps: ProgramDeps): Command {
       writeErr: (text) => deps.output.warn(text.trimEnd()),
     })
     .showHelpAfterError();
-  registerDemoCommand(program, deps.output);
+  registerDemoCommand(program, deps.output, deps.scrubber);
   registerExplainCommand(program, deps.output, deps.scrubber);
   registerReportCommand(program, deps.output, deps.scrubber);
   registerSandboxCommand(program, deps.output, deps.stopSignal);

@@ -5,7 +5,7 @@ import { EXIT, type ExitCode } from './exit-codes';
 import type { Output } from './output';
 
 /** Codes that mean "fix your input or config", so scripts see exit status 2 rather than 1. */
-const USAGE_CODES = new Set(['CONFIG_INVALID', 'CLI_USAGE']);
+const USAGE_CODES = new Set(['CONFIG_INVALID', 'CLI_USAGE', 'DEMO_DATABASE_IN_USE']);
 
 /** Turns any failure into one clear sentence on stderr and the exit code scripts rely on. */
 export function handleCliError(error: unknown, output: Output, scrubber: SecretScrubber): ExitCode {

@@ -134,7 +134,52 @@ export function installBaseData(ctx: SandboxContext, admin: AdminCredentials): v
   make(env, 'mail.activity.type', 'mail.mail_activity_data_call', { name: 'Call' });
   make(env, 'mail.activity.type', 'mail.mail_activity_data_email', { name: 'Email' });
   installHelpdeskStages(env, names.stageModel, ctx.profile.helpdesk === 'oca');
+  installGenericChart(env);
   installModules(env);
+}
+
+/**
+ * The generic chart a fresh database with Invoicing gets when its company has no country
+ * (odoo-verified.md, "Verified 2026-12-02"): receivable, payable and income accounts, the
+ * sales journal "Customer Invoices" and 15 % taxes. Trimmed to what invoices refer to.
+ */
+function installGenericChart(env: Env): void {
+  const v = env.profile.odooVersion;
+  const company = v >= 19 ? { company_ids: [[6, 0, [env.companyId]]] } : {};
+  const account = (code: string, name: string, type: string, reconcile = false): number =>
+    make(env, 'account.account', undefined, {
+      code,
+      name,
+      account_type: type,
+      reconcile,
+      ...company,
+    });
+  account('121000', 'Account Receivable', 'asset_receivable', true);
+  account('211000', 'Account Payable', 'liability_payable', true);
+  const income = account('400000', 'Product Sales', 'income');
+  const expense = account('600000', 'Expenses', 'expense');
+  make(env, 'account.journal', undefined, {
+    name: 'Customer Invoices',
+    code: 'INV',
+    type: 'sale',
+    sequence: 5,
+    default_account_id: income,
+  });
+  make(env, 'account.journal', undefined, {
+    name: 'Vendor Bills',
+    code: 'BILL',
+    type: 'purchase',
+    sequence: 6,
+    default_account_id: expense,
+  });
+  make(env, 'account.journal', undefined, {
+    name: 'Miscellaneous Operations',
+    code: 'MISC',
+    type: 'general',
+    sequence: 7,
+  });
+  make(env, 'account.tax', undefined, { name: '15%', amount: 15, type_tax_use: 'sale' });
+  make(env, 'account.tax', undefined, { name: '15%', amount: 15, type_tax_use: 'purchase' });
 }
 
 /** ir.module.module rows (with Odoo's `base.module_<name>` ids) and the stock views they bring. */

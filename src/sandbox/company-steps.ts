@@ -32,10 +32,13 @@ function product(
 
 /**
  * A Swedish support company: SEK, Europe/Stockholm, Swedish accounts and 25 % VAT, the agreement
- * partner tags (refs `tag_<slug>`) and the hourly and pack products (refs `product_<slug>`).
+ * partner tags (refs `tag_<slug>`) and the hourly and pack products (refs `product_<slug>`). The
+ * sales journal is the one every fresh database with Invoicing already has.
  */
 export function companySteps(companyName: string): SeedStep[] {
   return [
+    // Every currency but the company's ships inactive on a real Odoo.
+    { model: 'res.currency', write: 'base.SEK', values: { active: true } },
     {
       model: 'res.company',
       write: 'base.main_company',
@@ -60,16 +63,6 @@ export function companySteps(companyName: string): SeedStep[] {
         code: '1510',
         account_type: 'asset_receivable',
         reconcile: true,
-      },
-    },
-    {
-      model: 'account.journal',
-      ref: 'journal_sale',
-      values: {
-        name: 'Customer Invoices',
-        code: 'INV',
-        type: 'sale',
-        default_account_id: ref('account_income'),
       },
     },
     {

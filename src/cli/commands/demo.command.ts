@@ -4,6 +4,8 @@ import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../../config/
 import { OdooClient } from '../../odoo/client';
 import { RoundTripCounter } from '../../odoo/round-trips';
 import { startSandbox } from '../../sandbox/server';
+import type { SecretScrubber } from '../../shared/redact';
+import { runDemoOnOdoo } from '../demo-odoo/run-demo-on-odoo';
 import { runDemoStory } from '../demo-story';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
@@ -15,13 +17,19 @@ const DemoFlagsSchema = z.object({
     .refine((v): v is 16 | 17 | 18 | 19 => [16, 17, 18, 19].includes(v), 'must be 16, 17, 18 or 19')
     .default(17),
   out: z.string().min(1).default('statements'),
+  odoo: z.boolean().default(false),
+  force: z.boolean().default(false),
 });
 
 /**
  * `tally demo`: the whole of Tally on the embedded sandbox with a realistic demo company, no Odoo
  * and no Redis needed: setup, a sync of three months, the close of the newest, its statements.
  */
-export function registerDemoCommand(program: Command, output: Output): void {
+export function registerDemoCommand(
+  program: Command,
+  output: Output,
+  scrubber: SecretScrubber,
+): void {
   program
     .command('demo')
     .description(
@@ -29,8 +37,20 @@ export function registerDemoCommand(program: Command, output: Output): void {
     )
     .option('--odoo-version <version>', 'Odoo version to emulate: 16, 17, 18 or 19', '17')
     .option('--out <dir>', 'directory for the statements', 'statements')
+    .option(
+      '--odoo',
+      'load the demo company into the Odoo the ODOO_* settings name (a new, disposable database) and run the story there',
+    )
+    .option(
+      '--force',
+      'with --odoo: load even into a database that already holds customers or invoices',
+    )
     .action(async (raw: unknown) => {
       const flags = parseOptions('demo', DemoFlagsSchema, raw);
+      if (flags.odoo) {
+        await runDemoOnOdoo(output, scrubber, { out: flags.out, force: flags.force });
+        return;
+      }
       const started = performance.now();
       const agreements = loadAgreementsConfig(
         resolveAgreementsConfigPath(process.env, process.cwd()),

@@ -167,12 +167,23 @@ describe.each([16, 19] as const)('--create-products on an empty Odoo %i', (odooV
     expect(writes).toBe(0);
   });
 
-  it('says a database without a chart of accounts has no sales journal', async () => {
+  it('finds the sales journal a fresh database with Invoicing has (odoo-verified.md)', async () => {
     const { report } = await setupOn(sandbox, { config });
-    expect(checkOf(report, 'journal:sale')).toMatchObject({
-      status: 'fail',
-      fix: expect.stringContaining('install a chart of accounts'),
-    });
+    expect(checkOf(report, 'journal:sale').status).toBe('ok');
+  });
+
+  it('says a database without a chart of accounts has no sales journal', async () => {
+    const journals = sandbox.store.search('account.journal', [['type', '=', 'sale']]);
+    sandbox.store.write('account.journal', journals, { active: false });
+    try {
+      const { report } = await setupOn(sandbox, { config });
+      expect(checkOf(report, 'journal:sale')).toMatchObject({
+        status: 'fail',
+        fix: expect.stringContaining('install a chart of accounts'),
+      });
+    } finally {
+      sandbox.store.write('account.journal', journals, { active: true });
+    }
   });
 });
 
