@@ -35,12 +35,13 @@ export async function seedWorkload(workload: Workload): Promise<Sandbox> {
     seed: {
       base: 'empty',
       records: [
-        ...companySteps('Bench Support AB'),
+        ...companySteps('Bench Support AB', profile),
         ...supportDeskSteps(profile, categoryLabels()),
         {
           model: 'hr.employee',
+          write: 'hr.employee_admin',
           ref: 'employee_admin',
-          values: { name: 'Mitchell Admin', user_id: ref('base.user_admin') },
+          values: { name: 'Mitchell Admin' },
         },
       ],
     },

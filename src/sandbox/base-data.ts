@@ -100,8 +100,9 @@ export function installBaseData(ctx: SandboxContext, admin: AdminCredentials): v
     company_id: company,
     [names.userGroups]: [[6, 0, groupIds]],
   });
+  // A database created without demo data names its admin "Administrator" (real 16-18).
   const adminId = make(env, 'res.users', 'base.user_admin', {
-    name: 'Mitchell Admin',
+    name: 'Administrator',
     login: admin.login,
     password: admin.password,
     company_id: company,
@@ -109,6 +110,8 @@ export function installBaseData(ctx: SandboxContext, admin: AdminCredentials): v
     [names.userGroups]: [[6, 0, groupIds]],
   });
   ctx.store.apiKeys.set(admin.apiKey, adminId);
+  // hr gives the admin an employee of the same name at install (hr.employee_admin).
+  make(env, 'hr.employee', 'hr.employee_admin', { name: 'Administrator', user_id: adminId });
   const unitCategory =
     v <= 18
       ? { category_id: make(env, 'uom.category', 'uom.product_uom_categ_unit', { name: 'Unit' }) }

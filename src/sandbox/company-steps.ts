@@ -8,11 +8,13 @@ export const AGREEMENT_TAGS = ['On Demand', 'Patch Agreement', 'Maintenance and 
 export const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '_');
 
 function product(
+  profile: SandboxProfile,
   code: string,
   name: string,
   price: number,
   invoicePolicy: 'order' | 'delivery',
 ): SeedStep {
+  const v = profile.odooVersion;
   return {
     model: 'product.product',
     ref: `product_${slug(code)}`,
@@ -24,6 +26,10 @@ function product(
       invoice_policy: invoicePolicy,
       service_type: 'timesheet',
       uom_id: ref('uom.product_uom_hour'),
+      // 16-18 refuse a purchase unit of another category than the unit (it defaults to Units).
+      ...(v <= 18 ? { uom_po_id: ref('uom.product_uom_hour') } : {}),
+      ...(v <= 17 ? { detailed_type: 'service' } : {}),
+      service_tracking: 'no',
       taxes_id: [[6, 0, [ref('tax_25')]]],
       property_account_income_id: ref('account_income'),
     },
@@ -35,7 +41,7 @@ function product(
  * partner tags (refs `tag_<slug>`) and the hourly and pack products (refs `product_<slug>`). The
  * sales journal is the one every fresh database with Invoicing already has.
  */
-export function companySteps(companyName: string): SeedStep[] {
+export function companySteps(companyName: string, profile: SandboxProfile): SeedStep[] {
   return [
     // Every currency but the company's ships inactive on a real Odoo.
     { model: 'res.currency', write: 'base.SEK', values: { active: true } },
@@ -75,9 +81,9 @@ export function companySteps(companyName: string): SeedStep[] {
       ref: `tag_${slug(name)}`,
       values: { name },
     })),
-    product('SUPPORT-HOUR', 'Support hour', 950, 'delivery'),
-    product('SUPPORT-PACK-25', 'Support Pack 25 h', 900, 'order'),
-    product('SUPPORT-PACK-100', 'Support Pack 100 h', 850, 'order'),
+    product(profile, 'SUPPORT-HOUR', 'Support hour', 950, 'delivery'),
+    product(profile, 'SUPPORT-PACK-25', 'Support Pack 25 h', 900, 'order'),
+    product(profile, 'SUPPORT-PACK-100', 'Support Pack 100 h', 850, 'order'),
   ];
 }
 

@@ -28,7 +28,7 @@ export const SERVICE_CATEGORIES = [
 /** A small Swedish support company: SEK, Europe/Stockholm, agreements as partner tags, prepaid packs. */
 export function demoSeed(profile: SandboxProfile): SandboxSeed {
   const records: SeedStep[] = [
-    ...companySteps('Tally Demo AB'),
+    ...companySteps('Tally Demo AB', profile),
     {
       model: 'res.partner',
       ref: 'acme',
@@ -61,8 +61,9 @@ export function demoSeed(profile: SandboxProfile): SandboxSeed {
     },
     {
       model: 'hr.employee',
+      write: 'hr.employee_admin',
       ref: 'employee_admin',
-      values: { name: 'Mitchell Admin', user_id: ref('base.user_admin'), hourly_cost: 500 },
+      values: { name: 'Mitchell Admin', hourly_cost: 500 },
     },
     {
       model: 'hr.employee',
@@ -87,7 +88,11 @@ export function demoSeed(profile: SandboxProfile): SandboxSeed {
     },
     { model: 'sale.order', call: 'action_confirm', on: ['order_acme_pack'] },
     // Confirming stamps the confirmation time (odoo-verified.md): the pack's own date goes back.
-    { model: 'sale.order', write: 'order_acme_pack', values: { date_order: '2026-01-02 09:00:00' } },
+    {
+      model: 'sale.order',
+      write: 'order_acme_pack',
+      values: { date_order: '2026-01-02 09:00:00' },
+    },
   ];
   return { base: 'empty', records };
 }

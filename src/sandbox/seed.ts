@@ -26,6 +26,10 @@ const CreateStepSchema = z.object({
 const WriteStepSchema = z.object({
   model: z.string(),
   write: z.string().describe('Ref or xml id of the record to update.'),
+  ref: z
+    .string()
+    .optional()
+    .describe('Name later steps use for the written record (a record the database came with).'),
   values: ValuesSchema,
 });
 
@@ -160,12 +164,9 @@ export function applySeed(ctx: SandboxContext, input: SandboxSeed): void {
           resolveRefs(env, step.kwargs),
         );
       } else if ('write' in step) {
-        write(
-          env,
-          step.model,
-          [lookup(env, step.write)],
-          resolveRefs(env, step.values) as Record<string, unknown>,
-        );
+        const id = lookup(env, step.write);
+        write(env, step.model, [id], resolveRefs(env, step.values) as Record<string, unknown>);
+        if (step.ref !== undefined) addXmlId(env, `seed.${step.ref}`, step.model, id);
       } else {
         const id = create(env, step.model, [
           resolveRefs(env, step.values) as Record<string, unknown>,

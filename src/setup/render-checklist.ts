@@ -30,7 +30,14 @@ function changesLine(report: SetupReport, dryRun: boolean): string {
   const byModel = (model: string, one: string): string =>
     count(created.filter((c) => c.model === model).length, one);
   const updated = report.changes.length - created.length;
-  return `Created ${byModel('ir.model.fields', 'field')}, ${byModel('ir.ui.view', 'view')} and ${byModel('product.product', 'product')}; updated ${count(updated, 'record')}.`;
+  const tags = created.filter((c) => c.model === 'res.partner.category').length;
+  const what = [
+    byModel('ir.model.fields', 'field'),
+    byModel('ir.ui.view', 'view'),
+    byModel('product.product', 'product'),
+    ...(tags > 0 ? [count(tags, 'partner tag')] : []),
+  ];
+  return `Created ${what.slice(0, -1).join(', ')} and ${what.at(-1) ?? ''}; updated ${count(updated, 'record')}.`;
 }
 
 /** Renders the report as text lines. */

@@ -6,7 +6,7 @@ export const SetupOptionsSchema = z.object({
     .boolean()
     .default(false)
     .describe(
-      'Create the hourly and prepaid-pack products the config names when missing. Default: false.',
+      'Create the hourly and prepaid-pack products and the agreement partner tags the config names when missing. Default: false.',
     ),
   dryRun: z
     .boolean()

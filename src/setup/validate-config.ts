@@ -6,6 +6,7 @@
  */
 import { normaliseName } from '../domain';
 import { or, where } from '../odoo/filter';
+import { isTallyError } from '../shared/errors';
 import { MODELS } from '../odoo/models';
 import { NamedRecordSchema, type NamedRecord } from '../odoo/records/context-records';
 import { many2one } from '../odoo/records/odoo-values';
@@ -90,14 +91,39 @@ async function checkTierTags(
         `tag:${tier}`,
         `No partner tag is named "${tag}"; customers without a tier tag have the ${label} anyway (defaultTier).`,
       );
+    } else if (step.options.createProducts && !step.options.dryRun) {
+      await createTag(step, tier, tag, label);
     } else {
       step.log.fail(
         AREA,
         `tag:${tier}`,
         `No partner tag is named "${tag}", so no customer can be given the ${label} (sources.tier.tags.${tier}).`,
-        `Create the tag "${tag}" (Contacts → Configuration → Tags) and put it on those customers, or correct sources.tier.tags.${tier}.`,
+        step.options.createProducts
+          ? 'Run tally setup --create-products without --dry-run to create it.'
+          : `Create the tag "${tag}" (Contacts → Configuration → Tags) and put it on those customers, or correct sources.tier.tags.${tier}; tally setup --create-products creates it.`,
       );
     }
+  }
+}
+
+/** A fresh database has no agreement tags (odoo-verified.md): --create-products makes them. */
+async function createTag(step: SetupStep, tier: string, tag: string, label: string): Promise<void> {
+  try {
+    const [id = 0] = await step.client.model(MODELS.partnerTag).create([{ name: tag }]);
+    step.log.ok(
+      AREA,
+      `tag:${tier}`,
+      `Created the partner tag "${tag}" (id ${id}): put it on the ${label} customers.`,
+    );
+    step.log.changed({ action: 'created', model: MODELS.partnerTag, id, name: tag });
+  } catch (error) {
+    if (!isTallyError(error)) throw error;
+    step.log.fail(
+      AREA,
+      `tag:${tier}`,
+      `Odoo refused the partner tag "${tag}": ${error.userMessage}`,
+      `Create the tag "${tag}" (Contacts → Configuration → Tags), then run tally setup again.`,
+    );
   }
 }
 

@@ -29,7 +29,10 @@ export function registerSetupCommand(
     .description(
       'Check Odoo for Tally, create its custom fields and views, and print what to fix (idempotent)',
     )
-    .option('--create-products', 'create the hourly and prepaid-pack products the config names')
+    .option(
+      '--create-products',
+      'create the hourly and prepaid-pack products and the agreement partner tags the config names',
+    )
     .option('--dry-run', 'check and report what would be created, writing nothing to Odoo')
     .option('--json', 'print the report as JSON instead of a checklist')
     .action(async (raw: unknown) => {

@@ -143,13 +143,11 @@ async function runBatch(client: OdooClient, refs: RefResolver, batch: Step[]): P
     return 0;
   }
   if ('write' in first) {
-    await model.write(
-      [refs.id(first.write)],
-      refs.resolve(first.values) as Record<string, unknown>,
-      {
-        context: LOAD_CONTEXT,
-      },
-    );
+    const id = refs.id(first.write);
+    await model.write([id], refs.resolve(first.values) as Record<string, unknown>, {
+      context: LOAD_CONTEXT,
+    });
+    if (first.ref !== undefined) refs.created.set(first.ref, id);
     return 0;
   }
   const creates = batch as CreateStep[];

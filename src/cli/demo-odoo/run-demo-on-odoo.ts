@@ -9,6 +9,7 @@ import type { Output } from '../output';
 import type { SecretScrubber } from '../../shared/redact';
 import { guardDemoDatabase } from './guard-database';
 import { loadDemoCompany, profileOfServer } from './load-demo-company';
+import { compareWithSandbox } from './compare-with-sandbox';
 
 export interface DemoOnOdooOptions {
   readonly out: string;
@@ -40,8 +41,12 @@ export async function runDemoOnOdoo(
       }
     });
     output.print(`Loaded ${loaded.records} records in ${loaded.calls} calls.`);
-    const story = await runDemoStory(client, agreements, { out: options.out, now: new Date() });
+    const now = new Date();
+    const story = await runDemoStory(client, agreements, { out: options.out, now });
     for (const line of story.lines) output.print(line);
+    output.print('');
+    const comparison = await compareWithSandbox(client, agreements, profile, { now, db });
+    for (const line of comparison.lines) output.print(line);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     output.print('');
     output.print(

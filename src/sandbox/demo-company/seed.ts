@@ -20,15 +20,13 @@ const emailOf = (contact: string, customerRef: string): string =>
 export function demoCompanySteps(company: DemoCompany, profile: SandboxProfile): SeedStep[] {
   const edition = profile.helpdesk;
   const steps: SeedStep[] = [
-    ...companySteps(company.name),
+    ...companySteps(company.name, profile),
+    // The first staff member is the admin, whose employee every database with hr already has.
     ...STAFF.map((member, index): SeedStep => ({
       model: 'hr.employee',
+      ...(index === 0 ? { write: 'hr.employee_admin' } : {}),
       ref: `employee_${member.key}`,
-      values: {
-        name: member.name,
-        hourly_cost: member.hourlyCost,
-        ...(index === 0 ? { user_id: ref('base.user_admin') } : {}),
-      },
+      values: { name: member.name, hourly_cost: member.hourlyCost },
     })),
     ...supportDeskSteps(profile, company.categories),
   ];

@@ -1,3 +1,4 @@
+import { validationError } from '../errors';
 import { F } from '../fields';
 import { create, write } from '../orm/mutate';
 import type { SandboxProfile } from '../profile';
@@ -39,7 +40,14 @@ function sharedFields(profile: SandboxProfile): Record<string, FieldSpec> {
       required: true,
       default: (env) => firstUom(env),
     }),
-    ...(v <= 18 ? { uom_po_id: F.m2o('uom.uom', 'Purchase Unit of Measure') } : {}),
+    ...(v <= 18
+      ? {
+          uom_po_id: F.m2o('uom.uom', 'Purchase Unit of Measure', {
+            required: true,
+            default: (env) => firstUom(env),
+          }),
+        }
+      : {}),
     invoice_policy: F.sel(['order', 'delivery'], 'Invoicing Policy', { default: () => 'order' }),
     service_type: F.sel(['manual', 'milestones', 'timesheet'], 'Track Service', {
       default: () => 'manual',
@@ -80,6 +88,24 @@ function firstUom(env: Env): number | false {
   return env.store.table('uom.uom').ascendingIds().next().value ?? false;
 }
 
+/**
+ * 16-18's constraint on the template: a product in Hours whose purchase unit stayed at its
+ * default (Units) is refused, as real 17 refused the demo company's products (odoo-verified.md).
+ */
+function checkUomCategories(env: Env, ids: readonly number[]): void {
+  if (env.profile.odooVersion > 18) return;
+  const categoryOf = (uom: unknown): unknown =>
+    typeof uom === 'number' ? env.store.table('uom.uom').get(uom)?.category_id : undefined;
+  for (const id of ids) {
+    const row = env.store.table('product.template').get(id);
+    if (row === undefined || !row.uom_po_id) continue;
+    if (categoryOf(row.uom_id) !== categoryOf(row.uom_po_id))
+      throw validationError(
+        'The default Unit of Measure and the purchase Unit of Measure must be in the same category.',
+      );
+  }
+}
+
 /** 16/17 keep `type` and `detailed_type` in step; the variant mirrors the template. */
 function alignTypes(profile: SandboxProfile, vals: Vals): void {
   if (profile.odooVersion > 17) return;
@@ -114,6 +140,7 @@ export function productModels(profile: SandboxProfile): ModelSpec[] {
         prepareCreate: (_env, vals) => alignTypes(profile, vals),
         beforeWrite: (_env, _ids, vals) => alignTypes(profile, vals),
         afterCreate: (env, ids) => {
+          checkUomCategories(env, ids);
           if (env.context[NO_SYNC] === true) return;
           for (const id of ids) {
             const row = env.store.table('product.template').get(id) ?? { id };
@@ -123,6 +150,7 @@ export function productModels(profile: SandboxProfile): ModelSpec[] {
           }
         },
         afterWrite: (env, ids, vals) => {
+          checkUomCategories(env, ids);
           if (env.context[NO_SYNC] === true) return;
           const shared = sharedVals(profile, vals);
           if (Object.keys(shared).length === 0) return;

@@ -1,10 +1,27 @@
 import { refOf } from '../env';
+import { validationError } from '../errors';
 import { F } from '../fields';
 import { TIMESHEET_USER } from '../groups';
 import { create } from '../orm/mutate';
 import { profileNames, type SandboxProfile } from '../profile';
-import type { ModelSpec } from '../types';
+import type { Env, ModelSpec } from '../types';
 import { mailThreadMethods } from './mail';
+
+/** hr's SQL constraint (user_id, company_id) unique, as the ORM re-raises it (odoo-rpc.md §2.1). */
+function checkOneEmployeePerUser(env: Env, ids: readonly number[]): void {
+  const employees = env.store.table('hr.employee');
+  for (const id of ids) {
+    const row = employees.get(id);
+    if (typeof row?.user_id !== 'number') continue;
+    const clash = [...employees.referencing('user_id', row.user_id)].some(
+      (other) => other !== id && employees.get(other)?.company_id === row.company_id,
+    );
+    if (clash)
+      throw validationError(
+        'The operation cannot be completed: A user cannot be linked to multiple employees in the same company.',
+      );
+  }
+}
 
 /** hr.employee, analytic accounts and plans, project.project and project.task. */
 export function projectModels(profile: SandboxProfile): ModelSpec[] {
@@ -35,6 +52,8 @@ export function projectModels(profile: SandboxProfile): ModelSpec[] {
             vals.name = env.store.table('res.users').get(vals.user_id)?.name ?? false;
           }
         },
+        afterCreate: (env, ids) => checkOneEmployeePerUser(env, ids),
+        afterWrite: (env, ids) => checkOneEmployeePerUser(env, ids),
       },
     },
     {
