@@ -4,7 +4,6 @@
  */
 import { companySteps, slug, supportDeskSteps } from '../src/sandbox/company-steps';
 import { categoryLabels } from '../src/sandbox/demo-company/demo-company';
-import { ref } from '../src/sandbox/seed-steps';
 import { startSandbox, type Sandbox } from '../src/sandbox/server';
 import type { DemoTier } from '../src/sandbox/demo-company/catalogue';
 import type { Workload } from './workload';

@@ -71,7 +71,9 @@ it('exits 1 with what to fix on an empty Odoo 19, over JSON-2, and a dry run wri
     expect(result.code).toBe(1);
     expect(sandbox.stats.writes).toBe(0);
     expect(result.stdout).toContain('over json2');
-    expect(result.stdout).toContain('ok    A sales journal exists for customer invoices (1 found).');
+    expect(result.stdout).toContain(
+      'ok    A sales journal exists for customer invoices (1 found).',
+    );
     expect(result.stdout).toContain(
       'FAIL  Missing: x_tally_review (Tally review, char) on helpdesk.ticket.',
     );

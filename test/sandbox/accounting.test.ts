@@ -207,9 +207,11 @@ describe('invoices, prepaid hours and invoiced timesheets', () => {
       },
     ])) as number;
     const dateOrder = async () =>
-      ((await executeKw(s, 'sale.order', 'read', [[order], ['date_order']])) as {
-        date_order: string;
-      }[])[0]?.date_order;
+      (
+        (await executeKw(s, 'sale.order', 'read', [[order], ['date_order']])) as {
+          date_order: string;
+        }[]
+      )[0]?.date_order;
     expect(await dateOrder()).toBe('2020-01-15 08:00:00');
     await executeKw(s, 'sale.order', 'action_confirm', [[order]]);
     expect(await dateOrder()).not.toBe('2020-01-15 08:00:00');

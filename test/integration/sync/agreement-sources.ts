@@ -112,13 +112,11 @@ function order(
 /** Confirms orders, then writes back each one's own date: confirming stamps today over it. */
 const confirm = (dates: Readonly<Record<string, string>>): SeedStep[] => [
   { model: 'sale.order', call: 'action_confirm', on: Object.keys(dates).map((k) => `order_${k}`) },
-  ...Object.entries(dates).map(
-    ([key, date]): SeedStep => ({
-      model: 'sale.order',
-      write: `order_${key}`,
-      values: { date_order: `${date} 09:00:00` },
-    }),
-  ),
+  ...Object.entries(dates).map(([key, date]): SeedStep => ({
+    model: 'sale.order',
+    write: `order_${key}`,
+    values: { date_order: `${date} 09:00:00` },
+  })),
 ];
 
 /** The period scenario plus Quiet AB (Patch, no work) and the agreements of every source. */
