@@ -11,6 +11,10 @@ import type { FieldProfile } from '../../odoo/profiles/field-profile';
 import { TALLY_FIELDS } from '../../odoo/tally-fields';
 import { parseLineKey } from '../../domain/line-key';
 
+/** Record ids a sentence names (`Timesheet 2785`, `partner_tags:33:`) differ between databases. */
+const withoutIds = (sentence: string): string =>
+  sentence.replace(/\b(Timesheet|Ticket|Invoice|Customer) \d+/g, '$1 #').replace(/:\d+:/g, ':#:');
+
 /** Label → value; a label names the row by what a person sees, never by a database id. */
 export type StorySnapshot = ReadonlyMap<string, string>;
 
@@ -44,7 +48,11 @@ function put(rows: Map<string, string>, label: string, value: string): void {
   rows.set(unique, value);
 }
 
-async function invoiceRows(client: OdooClient, rows: Map<string, string>): Promise<void> {
+/** Returns each Tally invoice's label by move id, for the activities that sit on it. */
+async function invoiceRows(
+  client: OdooClient,
+  rows: Map<string, string>,
+): Promise<ReadonlyMap<number, string>> {
   const lines = await readAll(
     client,
     MODELS.accountMoveLine,
@@ -100,6 +108,7 @@ async function invoiceRows(client: OdooClient, rows: Map<string, string>): Promi
       ].join(' | '),
     );
   }
+  return labelOf;
 }
 
 async function packRows(client: OdooClient, rows: Map<string, string>): Promise<void> {
@@ -146,22 +155,27 @@ async function timesheetRows(
   }
 }
 
-async function activityRows(client: OdooClient, rows: Map<string, string>): Promise<void> {
+async function activityRows(
+  client: OdooClient,
+  rows: Map<string, string>,
+  invoices: ReadonlyMap<number, string>,
+): Promise<void> {
   const activities = await readAll(
     client,
     'mail.activity',
     [],
-    ['res_model', 'res_name', 'summary', 'note', 'user_id', 'activity_type_id'],
+    ['res_model', 'res_id', 'res_name', 'summary', 'note', 'user_id', 'activity_type_id'],
   );
   const sorted = [...activities].sort((a, b) => a.id - b.id);
   for (const activity of sorted) {
     put(
       rows,
-      `activity on ${String(activity.res_model)} "${String(activity.res_name)}"`,
+      // A draft's name holds its id ("Draft Invoice (* 23)"): name it as its row does.
+      `activity on ${String(activity.res_model)} "${(activity.res_model === MODELS.accountMove && invoices.get(Number(activity.res_id))) || String(activity.res_name)}"`,
       [
         nameOf(activity.activity_type_id),
         text(activity.summary),
-        text(activity.note),
+        withoutIds(text(activity.note)),
         nameOf(activity.user_id),
       ].join(' | '),
     );
@@ -174,10 +188,10 @@ export async function readStorySnapshot(
   profile: FieldProfile,
 ): Promise<StorySnapshot> {
   const rows = new Map<string, string>();
-  await invoiceRows(client, rows);
+  const invoices = await invoiceRows(client, rows);
   await packRows(client, rows);
   await timesheetRows(client, profile, rows);
-  await activityRows(client, rows);
+  await activityRows(client, rows, invoices);
   return rows;
 }
 

@@ -90,6 +90,13 @@ export function baseModels(profile: SandboxProfile): ModelSpec[] {
         vat: F.char('Tax ID'),
         sequence: F.int('Sequence', { default: () => 10 }),
         active: F.bool('Active', { default: () => true }),
+        ...(profile.helpdesk === 'oca' && v >= 17
+          ? {
+              helpdesk_mgmt_ticket_auto_assign: F.bool('Auto assign tickets', {
+                default: () => true,
+              }),
+            }
+          : {}),
       },
     },
     {

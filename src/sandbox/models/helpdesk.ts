@@ -7,6 +7,22 @@ import { mailThreadMethods } from './mail';
 
 const TICKET_SEQUENCE = 'helpdesk.ticket';
 
+/**
+ * Who an OCA ticket created without an assignee gets (measured on real 16 and 17): from 17 the
+ * creating user, while the company's "Auto assign tickets" is on (its default); on 16 the owner
+ * of the team's alias, i.e. whoever created the team.
+ */
+function ocaDefaultAssignee(env: Env, vals: Vals): number | undefined {
+  if (env.profile.odooVersion >= 17) {
+    const companyId = typeof vals.company_id === 'number' ? vals.company_id : env.companyId;
+    const company = env.store.table('res.company').get(companyId);
+    return company?.helpdesk_mgmt_ticket_auto_assign === true ? env.uid : undefined;
+  }
+  if (typeof vals.team_id !== 'number') return undefined;
+  const owner = env.store.table('helpdesk.ticket.team').get(vals.team_id)?.alias_user_id;
+  return typeof owner === 'number' ? owner : undefined;
+}
+
 function firstStage(env: Env, stageModel: string): number | false {
   let best: { id: number; sequence: number } | undefined;
   for (const row of env.store.table(stageModel).rows.values()) {
@@ -74,6 +90,9 @@ export function helpdeskModels(profile: SandboxProfile): ModelSpec[] {
         default_project_id: F.m2o('project.project', 'Default Project'),
         user_ids: F.m2m('res.users', 'Members'),
         alias_name: F.char('Alias Name', { compute: () => false }),
+        ...(v === 16
+          ? { alias_user_id: F.m2o('res.users', 'Owner', { default: (env) => env.uid }) }
+          : {}),
         company_id: F.m2o('res.company', 'Company', { default: (env) => env.companyId }),
       };
   const ticketFields: Record<string, FieldSpec> = {
@@ -244,6 +263,10 @@ export function helpdeskModels(profile: SandboxProfile): ModelSpec[] {
             const partner = env.store.table('res.partner').get(vals.partner_id);
             if (vals.partner_name === undefined) vals.partner_name = partner?.name ?? false;
             if (vals.partner_email === undefined) vals.partner_email = partner?.email ?? false;
+          }
+          if (!enterprise && vals.user_id === undefined) {
+            const assignee = ocaDefaultAssignee(env, vals);
+            if (assignee !== undefined) vals.user_id = assignee;
           }
           if (!enterprise && v === 16 && typeof vals.partner_id === 'number') {
             vals.commercial_partner_id =
