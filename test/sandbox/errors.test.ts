@@ -69,6 +69,39 @@ describe('Odoo error shapes over JSON-RPC (odoo-verified.md table)', () => {
     expect(error.data.debug).toContain('Traceback');
   });
 
+  it.each([
+    [
+      16,
+      'odoo.exceptions.AccessError',
+      "type object 'res.partner' has no attribute 'no_such_method'",
+    ],
+    [
+      17,
+      'odoo.exceptions.AccessError',
+      "The method 'no_such_method' does not exist on the model 'res.partner'",
+    ],
+    [18, 'builtins.AttributeError', "The method 'res.partner.no_such_method' does not exist"],
+    [19, 'odoo.exceptions.AccessError', "The method 'res.partner.no_such_method' does not exist"],
+  ] as const)(
+    'on %i a missing private method raises %s, an existing one AccessError, a missing public one its AttributeError',
+    async (odooVersion, missing, unknownText) => {
+      const s = await startSandbox({ odooVersion, seed: 'demo' });
+      try {
+        const absent = await executeKwError(s, 'res.partner', '_no_such_helper', [[1]]);
+        expect(absent.data.name).toBe(missing);
+        const present = await executeKwError(s, 'res.partner', '_compute_display_name', [[1]]);
+        expect(present.data.name).toBe('odoo.exceptions.AccessError');
+        const unknown = await executeKwError(s, 'res.partner', 'no_such_method', [[1]]);
+        expect(unknown.data).toMatchObject({
+          name: 'builtins.AttributeError',
+          message: unknownText,
+        });
+      } finally {
+        await s.close();
+      }
+    },
+  );
+
   it('raises ValidationError for a recursive partner hierarchy', async () => {
     const s = sandbox();
     const acme = s.store.ref('acme');

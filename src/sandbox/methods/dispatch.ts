@@ -10,6 +10,23 @@ export interface ResolvedMethod {
   name: string;
 }
 
+/** What each version says of a method the model lacks (measured on real 16, 17, 18 and 19). */
+function unknownMethodText(version: number, model: string, name: string): string {
+  if (version <= 16) return `type object '${model}' has no attribute '${name}'`;
+  if (version === 17) return `The method '${name}' does not exist on the model '${model}'`;
+  return `The method '${model}.${name}' does not exist`;
+}
+
+/** Private methods every Odoo model has (BaseModel), which the sandbox does not implement. */
+const BASE_PRIVATE_METHODS = new Set([
+  '_compute_display_name',
+  '_search',
+  '_read_group',
+  '_name_search',
+  '_check_company',
+  '_validate_fields',
+]);
+
 /** Finds a model method or raises what Odoo raises for unknown models, private and unknown methods. */
 export function resolveMethod(
   env: Env,
@@ -23,7 +40,11 @@ export function resolveMethod(
       throw new OdooException('NotFound', `the model '${model}' does not exist`);
     throw new OdooException('UserError', `Object ${model} doesn't exist`);
   }
-  if (name.startsWith('_')) {
+  // 18 looks the name up before its underscore check, so a missing `_name` is an AttributeError
+  // there and an AccessError on 16, 17 and 19 (odoo-verified.md, "Verified 2026-12-02").
+  const lookedUpFirst =
+    env.profile.odooVersion === 18 && !def.methods.has(name) && !BASE_PRIVATE_METHODS.has(name);
+  if (name.startsWith('_') && !lookedUpFirst) {
     const example = env.profile.odooVersion >= 19 ? `'${model}.${name}'` : name;
     throw new OdooException(
       'AccessError',
@@ -36,7 +57,7 @@ export function resolveMethod(
       throw new OdooException('NotFound', `The method '${model}.${name}' does not exist`);
     throw new OdooException(
       'AttributeError',
-      `The method '${name}' does not exist on the model '${model}'`,
+      unknownMethodText(env.profile.odooVersion, model, name),
     );
   }
   return { method, name };
