@@ -5,6 +5,7 @@
  * in as few calls as possible: one for all plain fields, one for the one2many fields, whose inverse
  * many2one Odoo requires to exist before the call that creates them.
  */
+import { MODELS } from '../odoo/models';
 import { and, where } from '../odoo/filter';
 import { TALLY_FIELDS, type TallyFieldDefinition } from '../odoo/tally-fields';
 import { isTallyError } from '../shared/errors';
@@ -228,6 +229,14 @@ export async function ensureFields(step: SetupStep): Promise<ReadonlySet<string>
       const state = checkExisting(step, def, row);
       if (state !== 'unusable') present.add(key);
       if (typeof state === 'object') plans.push(state);
+    } else if (missingModel === MODELS.helpdeskTicket && step.modules.edition === null) {
+      // The Modules check already fails for the missing helpdesk: this follows from it alone.
+      step.log.warn(
+        AREA,
+        idOf(def),
+        `${describe(def)} waits for a helpdesk: helpdesk.ticket is not installed (see Modules).`,
+        'Run tally setup again once the helpdesk is installed; it adds the field then.',
+      );
     } else if (missingModel !== undefined) {
       step.log.fail(
         AREA,
