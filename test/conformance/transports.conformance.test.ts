@@ -6,26 +6,16 @@
  */
 import { OdooClient } from '../../src/odoo/client';
 import type { OdooConnectionOptions } from '../../src/odoo/connection';
-import { isOdooError } from '../../src/odoo/errors';
 import { MODELS } from '../../src/odoo/models';
 import { detectFieldProfile, fieldNamesVia } from '../../src/odoo/profiles/detect-profile';
 import type { TransportKind } from '../../src/odoo/transports/transport';
 import { userHasGroup } from '../../src/setup/has-group';
 import { describeTargets, ON_REAL_ODOO, type OdooTarget } from './odoo-target';
+import { codeOf } from '../support/odoo-error-code';
 
 jest.setTimeout(ON_REAL_ODOO ? 300_000 : 60_000);
 
 const NO_RETRY = { sleep: async () => undefined, random: () => 0 };
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isOdooError(error)) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
 
 /** Every transport the server serves with the secret the target has (JSON-2 needs a key, 19+). */
 function transportsOf(target: OdooTarget, major: number): TransportKind[] {

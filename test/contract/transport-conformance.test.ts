@@ -4,7 +4,6 @@
  */
 import { OdooClient } from '../../src/odoo/client';
 import type { OdooConnectionOptions } from '../../src/odoo/connection';
-import { isOdooError } from '../../src/odoo/errors';
 import { detectFieldProfile, fieldNamesVia } from '../../src/odoo/profiles/detect-profile';
 import { MODELS } from '../../src/odoo/models';
 import {
@@ -21,6 +20,7 @@ import { parseRecords } from '../../src/odoo/records/parse-records';
 import { RoundTripCounter } from '../../src/odoo/round-trips';
 import type { TransportKind } from '../../src/odoo/transports/transport';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
+import { codeOf } from '../support/odoo-error-code';
 
 interface TransportCase {
   readonly kind: TransportKind;
@@ -47,16 +47,6 @@ function connectionFor(
     timeoutMs: 5000,
     ...(secret === 'apiKey' ? { apiKey: sandbox.apiKey } : { password: sandbox.password }),
   };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isOdooError(error)) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
 }
 
 describe.each(CASES)(
