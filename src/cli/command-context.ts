@@ -8,7 +8,7 @@ import { loadConnection } from '../config/load-connection';
 import { OdooClient } from '../odoo/client';
 import type { Logger } from '../shared/logger';
 import type { SecretScrubber } from '../shared/redact';
-import type { ReadPeriodConfig } from '../sync/read-period';
+import { readPeriodConfigOf, type ReadPeriodConfig } from '../sync/read-period';
 import { cliLogger } from './cli-logger';
 import type { Output } from './output';
 
@@ -33,11 +33,7 @@ export function openOdooCommand(output: Output, scrubber: SecretScrubber): OdooC
   const connection = loadConnection({ env: process.env, scrubber, logger });
   return {
     agreements,
-    config: {
-      settings: agreements.settings,
-      sources: agreements.sources,
-      currencyDecimals: agreements.config.currencyDecimals,
-    },
+    config: readPeriodConfigOf(agreements),
     logger,
     connection,
     client: new OdooClient({ connection: connection.odoo, logger }),

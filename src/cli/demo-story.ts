@@ -10,7 +10,7 @@ import { runSetup } from '../setup/run-setup';
 import { closeCustomerPeriod } from '../sync/close-period';
 import { latestPeriodWithWork } from '../sync/latest-period';
 import { planForReport } from '../sync/plan-for-report';
-import type { ReadPeriodConfig } from '../sync/read-period';
+import { readPeriodConfigOf, type ReadPeriodConfig } from '../sync/read-period';
 import { syncPeriod, type PeriodSyncResult } from '../sync/sync-period';
 import { writeStatements } from './statement-files';
 
@@ -39,11 +39,7 @@ export async function runDemoStory(
   lines.push(
     `Setup: ${created.length} custom fields, views and products created; ${setup.ready ? 'ready' : 'NOT ready'}.`,
   );
-  const config: ReadPeriodConfig = {
-    settings: agreements.settings,
-    sources: agreements.sources,
-    currencyDecimals: agreements.config.currencyDecimals,
-  };
+  const config: ReadPeriodConfig = readPeriodConfigOf(agreements);
   const profile = await detectFieldProfile(fieldNamesVia(client));
   const newest = await latestPeriodWithWork(client, profile);
   if (newest === null)

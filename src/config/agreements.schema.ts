@@ -64,6 +64,19 @@ export const RoundingSchema = z
   })
   .describe('Rounding of billable time.');
 
+export const NoticesSchema = z
+  .strictObject({
+    reviewer: z
+      .string()
+      .min(1)
+      .nullable()
+      .default(null)
+      .describe(
+        'Login of the person told of held time on a ticket with no assignee and no team leader. Default: null (the Tally user itself).',
+      ),
+  })
+  .describe('Who hears of what needs a person when the record names nobody.');
+
 export const BillingSchema = z
   .strictObject({
     hourlyRate: MoneySchema.nullable()
@@ -218,6 +231,7 @@ export const AgreementsConfigSchema = z
       .describe('Tier without an agreement; null = such work is a problem. Default: on_demand.'),
     billing: BillingSchema.prefault({}),
     prepaid: PrepaidSchema.prefault({}),
+    notices: NoticesSchema.prefault({}),
     sources: SourcesSchema.prefault({}),
     rules: z.array(RuleSchema).default([]).describe('Classification rules. Default: none.'),
   })

@@ -20,7 +20,7 @@ import { RedisCursorStore } from './cursor-store';
 import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profile';
 import { TallyFieldsMissingError } from './errors';
 import { readCompany } from './read/read-company';
-import { readPeriod, type ReadPeriodConfig } from './read-period';
+import { readPeriod, readPeriodConfigOf, type ReadPeriodConfig } from './read-period';
 import { syncChanges } from './sync-changes';
 import type { PeriodSyncResult } from './sync-period';
 
@@ -88,11 +88,7 @@ function keptFor<T>(ttlMs: number, clock: Clock, load: () => Promise<T>) {
 }
 
 export function createTallyHandlers(deps: TallyHandlerDeps) {
-  const config: ReadPeriodConfig = {
-    settings: deps.agreements.settings,
-    sources: deps.agreements.sources,
-    currencyDecimals: deps.agreements.config.currencyDecimals,
-  };
+  const config: ReadPeriodConfig = readPeriodConfigOf(deps.agreements);
   const client = new OdooClient({
     connection: deps.connection.odoo,
     logger: deps.logger,

@@ -26,6 +26,7 @@ import {
   readPeriodTimesheets,
   readTickets,
 } from './read/read-work';
+import type { LoadedAgreements } from '../config/load-agreements';
 
 /** What the period reader needs from the agreements config. */
 export interface ReadPeriodConfig {
@@ -35,6 +36,20 @@ export interface ReadPeriodConfig {
   readonly currencyDecimals: number;
   /** IANA zone of the company; default: the Odoo user's tz, else Europe/Stockholm. */
   readonly timeZone?: string;
+  /** Login told of held work no assignee or team leader takes; null/absent: the Tally user. */
+  readonly reviewerLogin?: string | null;
+}
+
+/** The sync's view of a loaded agreements config. */
+export function readPeriodConfigOf(
+  agreements: Pick<LoadedAgreements, 'config' | 'settings' | 'sources'>,
+): ReadPeriodConfig {
+  return {
+    settings: agreements.settings,
+    sources: agreements.sources,
+    currencyDecimals: agreements.config.currencyDecimals,
+    reviewerLogin: agreements.config.notices.reviewer,
+  };
 }
 
 export interface ReadPeriodOptions {

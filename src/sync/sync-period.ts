@@ -15,6 +15,7 @@ import { planCustomers, type CustomerPlan } from './plan-period';
 import { readPeriod, type PeriodFacts, type ReadPeriodConfig } from './read-period';
 import { unassignedDecisions } from './unassigned-work';
 import { readNoticeTargets } from './read/read-notice-targets';
+import { readReviewerUid } from './read/read-reviewer';
 import type { OdooReader } from './read/odoo-reader';
 import { readPeriodInvoices } from './read/read-tally-invoices';
 import { applyWrites, type AppliedWrites, type OdooWriter } from './write/apply-writes';
@@ -203,6 +204,11 @@ export async function syncPeriod(
     client,
     facts.tickets.map((ticket) => Number(ticket.id)),
     customerIds,
+    {
+      teamModel: profile.teamModel,
+      teamLeaderField: profile.teamLeaderField,
+      reviewerUid: await readReviewerUid(client, config.reviewerLogin),
+    },
   );
   const notices = planNotices({
     period: options.period,

@@ -16,7 +16,7 @@ import { startSandbox } from '../../sandbox/server';
 import type { SecretScrubber } from '../../shared/redact';
 import { latestPeriodWithWork } from '../../sync/latest-period';
 import { planForReport } from '../../sync/plan-for-report';
-import type { ReadPeriodConfig } from '../../sync/read-period';
+import { readPeriodConfigOf, type ReadPeriodConfig } from '../../sync/read-period';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 import { writeStatements } from '../statement-files';
@@ -73,11 +73,7 @@ async function buildStatements(
       ? await latestPeriodWithWork(client, profile)
       : toPeriod(flags.period);
   if (period === null) return null;
-  const config: ReadPeriodConfig = {
-    settings: agreements.settings,
-    sources: agreements.sources,
-    currencyDecimals: agreements.config.currencyDecimals,
-  };
+  const config: ReadPeriodConfig = readPeriodConfigOf(agreements);
   const report = await planForReport(client, config, {
     period,
     // A dry run schedules nothing, so the day only fills the unused activity deadline.

@@ -6,5 +6,6 @@ export const ENTERPRISE_HELPDESK_FIELDS = {
   ticketReferenceField: 'ticket_ref',
   ticketTypeField: 'ticket_type_id',
   teamModel: 'helpdesk.team',
+  teamLeaderField: null,
   timesheetTicketField: 'helpdesk_ticket_id',
 } as const satisfies Partial<FieldProfile>;

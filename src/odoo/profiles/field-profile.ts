@@ -13,6 +13,8 @@ export interface FieldProfile {
   readonly ticketTypeField: 'type_id' | 'ticket_type_id' | null;
   /** Ticket team model: OCA `helpdesk.ticket.team`, Enterprise `helpdesk.team`. */
   readonly teamModel: 'helpdesk.ticket.team' | 'helpdesk.team';
+  /** The team's leader: OCA `user_id` ("Team Leader", real 16-18); Enterprise teams have none. */
+  readonly teamLeaderField: 'user_id' | null;
   /** Link from a timesheet to its ticket: OCA `ticket_id`, Enterprise `helpdesk_ticket_id`. */
   readonly timesheetTicketField: 'ticket_id' | 'helpdesk_ticket_id';
   /** sale.order.line unit: `product_uom` (16-18), `product_uom_id` (19). */

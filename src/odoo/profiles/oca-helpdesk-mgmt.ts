@@ -6,5 +6,6 @@ export const OCA_HELPDESK_FIELDS = {
   ticketReferenceField: 'number',
   ticketTypeField: 'type_id',
   teamModel: 'helpdesk.ticket.team',
+  teamLeaderField: 'user_id',
   timesheetTicketField: 'ticket_id',
 } as const satisfies Partial<FieldProfile>;

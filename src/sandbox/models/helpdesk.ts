@@ -89,6 +89,7 @@ export function helpdeskModels(profile: SandboxProfile): ModelSpec[] {
         allow_timesheet: F.bool('Allow Timesheet'),
         default_project_id: F.m2o('project.project', 'Default Project'),
         user_ids: F.m2m('res.users', 'Members'),
+        user_id: F.m2o('res.users', 'Team Leader'),
         alias_name: F.char('Alias Name', { compute: () => false }),
         ...(v === 16
           ? { alias_user_id: F.m2o('res.users', 'Owner', { default: (env) => env.uid }) }

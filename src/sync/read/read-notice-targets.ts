@@ -9,9 +9,29 @@ import { readByIdsParsed, searchByIdsParsed, type OdooReader } from './odoo-read
 const TargetSchema = z.object({
   id: z.number().int().positive(),
   user_id: many2one,
+  team_id: many2one.optional(),
   x_tally_notices: optionalText,
   x_tally_review: optionalText.optional(),
 });
+
+const TeamSchema = z.object({ id: z.number().int().positive(), user_id: many2one });
+
+/** Who hears of a record that names nobody: the config's reviewer, else the Tally user. */
+export interface NoticeFallback {
+  /** The team model and its leader field (none on Enterprise teams). */
+  readonly teamModel: string;
+  readonly teamLeaderField: string | null;
+  /** The user id of the config's `notices.reviewer`, when set. */
+  readonly reviewerUid: number | null;
+}
+
+/** The first person in line; the Tally user when nobody else is, so held time always reaches someone. */
+export function firstInLine(
+  candidates: readonly (number | null | undefined)[],
+  tallyUid: number,
+): number {
+  return candidates.find((uid): uid is number => typeof uid === 'number') ?? tallyUid;
+}
 
 const ActivitySchema = z.object({
   id: z.number().int().positive(),
@@ -34,23 +54,25 @@ export async function readNoticeTargets(
   reader: OdooReader,
   ticketIds: readonly number[],
   customerIds: readonly number[],
+  fallback: NoticeFallback,
 ): Promise<NoticeTargets> {
   const tickets = await readByIdsParsed(
     reader,
     {
       model: MODELS.helpdeskTicket,
       schema: TargetSchema,
-      fields: ['user_id', 'x_tally_notices', 'x_tally_review'],
+      fields: ['user_id', 'team_id', 'x_tally_notices', 'x_tally_review'],
     },
     ticketIds,
   );
+  const leaders = await readTeamLeaders(reader, fallback, tickets.records);
   const customers = await readByIdsParsed(
     reader,
     { model: MODELS.partner, schema: TargetSchema, fields: ['user_id', 'x_tally_notices'] },
     customerIds,
   );
   const openActivityKeys = new Map<string, Set<string>>();
-  const problems: SyncProblem[] = [...tickets.problems, ...customers.problems];
+  const problems: SyncProblem[] = [...tickets.problems, ...customers.problems, ...leaders.problems];
   for (const [model, ids] of [
     [MODELS.helpdeskTicket, ticketIds],
     [MODELS.partner, customerIds],
@@ -70,9 +92,17 @@ export async function readNoticeTargets(
       openActivityKeys.set(ref, keys);
     }
   }
+  // Assignee (or salesperson), then the ticket team's leader, then the reviewer, then Tally.
   const target = (record: z.infer<typeof TargetSchema>): NoticeTarget => ({
     id: record.id,
-    userId: record.user_id?.id ?? null,
+    userId: firstInLine(
+      [
+        record.user_id?.id,
+        record.team_id ? leaders.byTeam.get(record.team_id.id) : null,
+        fallback.reviewerUid,
+      ],
+      reader.uid,
+    ),
     notices: (record.x_tally_notices ?? '').split(/\s+/).filter((key) => key !== ''),
     review: record.x_tally_review ?? null,
   });
@@ -82,6 +112,26 @@ export async function readNoticeTargets(
     openActivityKeys,
     problems,
   };
+}
+
+async function readTeamLeaders(
+  reader: OdooReader,
+  fallback: NoticeFallback,
+  tickets: readonly z.infer<typeof TargetSchema>[],
+): Promise<{ byTeam: Map<number, number>; problems: SyncProblem[] }> {
+  const teamIds = [
+    ...new Set(tickets.flatMap((ticket) => (ticket.team_id ? [ticket.team_id.id] : []))),
+  ];
+  if (fallback.teamLeaderField === null || teamIds.length === 0)
+    return { byTeam: new Map(), problems: [] };
+  const teams = await readByIdsParsed(
+    reader,
+    { model: fallback.teamModel, schema: TeamSchema, fields: [fallback.teamLeaderField] },
+    teamIds,
+  );
+  const byTeam = new Map<number, number>();
+  for (const team of teams.records) if (team.user_id) byTeam.set(team.id, team.user_id.id);
+  return { byTeam, problems: teams.problems };
 }
 
 /** The notice keys recorded on one record and those of its open activities. */
