@@ -3,6 +3,7 @@ import { where } from '../../odoo/filter';
 import type { ModelApi } from '../../odoo/model-api';
 import { MODELS } from '../../odoo/models';
 import { SyncStoppedError } from '../errors';
+import { createKeyedDrafts } from './keyed-create';
 import type { GroupWrite, MoveCreate, WritePlan } from './write-plan';
 
 /** What the writer needs of the Odoo client (the `OdooClient` satisfies it). */
@@ -15,6 +16,8 @@ export const LINES_PER_CREATE = 1000;
 
 export interface AppliedWrites {
   readonly movesCreated: number;
+  /** Planned drafts whose key another run had created meanwhile: not made twice. */
+  readonly movesFoundExisting: number;
   readonly movesUpdated: number;
   readonly movesDeleted: number;
   readonly recordsWritten: number;
@@ -61,10 +64,14 @@ export async function applyWrites(
   };
   let recordsWritten = 0;
   const moves = client.model(MODELS.accountMove);
+  let movesCreated = 0;
+  let movesFoundExisting = 0;
   for (const batch of createBatches(plan.createMoves)) {
     go();
-    await moves.create(batch.map((create) => create.values));
-    calls += 1;
+    const result = await createKeyedDrafts(moves, batch);
+    movesCreated += result.created;
+    movesFoundExisting += result.foundExisting;
+    calls += result.calls;
   }
   for (const update of plan.updateMoves) {
     go();
@@ -110,7 +117,8 @@ export async function applyWrites(
   }
   await writeGroups(plan.noticeWrites);
   return {
-    movesCreated: plan.createMoves.length,
+    movesCreated,
+    movesFoundExisting,
     movesUpdated: plan.updateMoves.length,
     movesDeleted: plan.unlinkMoves.length,
     recordsWritten,

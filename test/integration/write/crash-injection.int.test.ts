@@ -63,8 +63,26 @@ describe('crash injection: a run cut short, then run again, ends where an uninte
     expect(outcomes.filter((outcome) => outcome !== 'same')).toEqual([]);
   });
 
+  it('finds the drafts of an account.move.create whose answer was lost, and makes none twice', async () => {
+    const sandbox = await freshSandbox();
+    try {
+      sandbox.faults.failCall({
+        nth: 1,
+        kind: 'reset',
+        afterCommit: true,
+        model: 'account.move',
+        method: 'create',
+      });
+      const result = await sync(sandbox);
+      expect(result.applied?.movesCreated).toBeGreaterThan(0);
+      expect(tallyState(sandbox)).toEqual(reference);
+      expect((await sync(sandbox)).applied?.calls).toBe(0);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it.each([
-    ['account.move', 'create'],
     ['sale.order.line', 'write'],
     ['helpdesk.ticket', 'write'],
     ['mail.activity', 'create'],
