@@ -32,7 +32,9 @@ export class ConfigError extends TallyError {
   ) {
     const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
     super(
-      `Config file ${file} is invalid (${count}); fix it and restart:\n` +
+      (file === 'environment'
+        ? `The connection settings in the environment are invalid (${count}); set them and run again:\n`
+        : `Config file ${file} is invalid (${count}); fix it and restart:\n`) +
         issues.map((issue) => `  - ${formatConfigIssue(issue)}`).join('\n'),
       { retryable: false, details: { file, issues: issues.map(formatConfigIssue) } },
     );

@@ -20,6 +20,14 @@ export interface LoadConnectionOptions {
 
 type Tree = Record<string, unknown>;
 
+/** None of the Odoo settings is set: name every variable a first run needs, in one sentence. */
+const NO_ODOO_SETTINGS: ConfigIssue = {
+  path: 'ODOO_URL, ODOO_DB, ODOO_LOGIN',
+  line: null,
+  message:
+    'are not set: set ODOO_URL, ODOO_DB, ODOO_LOGIN and ODOO_API_KEY or ODOO_PASSWORD (tally sandbox prints a block to paste for a throw-away Odoo)',
+};
+
 /** Validated connection settings; throws `ConfigError` naming each bad variable or key. */
 export function loadConnection(options: LoadConnectionOptions): Connection {
   const env = options.env ?? process.env;
@@ -27,8 +35,10 @@ export function loadConnection(options: LoadConnectionOptions): Connection {
   const fromEnv = envTree(env);
   const parsed = ConnectionSchema.safeParse(merge(fromFile, fromEnv));
   if (!parsed.success) {
-    const issues: ConfigIssue[] = parsed.error.issues.map((issue) => {
+    const noOdoo = parsed.error.issues.some((issue) => issue.path.join('.') === 'odoo');
+    const mapped: ConfigIssue[] = parsed.error.issues.map((issue) => {
       const dotted = issue.path.map(String).join('.');
+      if (dotted === 'odoo') return NO_ODOO_SETTINGS;
       const variable = (CONNECTION_ENV as Readonly<Record<string, string>>)[dotted];
       const path =
         variable === undefined
@@ -36,8 +46,13 @@ export function loadConnection(options: LoadConnectionOptions): Connection {
           : options.file === undefined
             ? variable
             : `${dotted} / ${variable}`;
-      return { path, line: null, message: issue.message };
+      const unset = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
+      return { path, line: null, message: unset ? 'is not set' : issue.message };
     });
+    // With no Odoo settings at all, the one sentence naming them says everything about Odoo.
+    const issues = noOdoo
+      ? mapped.filter((issue) => issue === NO_ODOO_SETTINGS || !issue.path.startsWith('ODOO_'))
+      : mapped;
     throw new ConfigError(
       options.file === undefined ? 'environment' : `${options.file} + environment`,
       issues,

@@ -58,10 +58,21 @@ describe('tally sandbox, driven by clients written for real Odoo', () => {
     await sandbox.stop();
   });
 
-  it('prints the URL and the credentials to use', () => {
-    expect(sandbox.output()).toContain('ODOO_DB=docs');
-    expect(sandbox.output()).toContain('ODOO_LOGIN=admin');
-    expect(sandbox.output()).toMatch(/ODOO_API_KEY=\S{16,}/);
+  it('prints one block of settings to paste as it is: an API key, never a password beside it', () => {
+    expect(sandbox.output()).toContain(`export ODOO_URL=${url}`);
+    expect(sandbox.output()).toContain('export ODOO_DB=docs');
+    expect(sandbox.output()).toContain('export ODOO_LOGIN=admin');
+    expect(sandbox.output()).toMatch(/export ODOO_API_KEY=\S{16,}/);
+    expect(sandbox.output()).not.toContain('ODOO_PASSWORD=');
+  });
+
+  it('says a taken port is taken and points to --port (exit 2)', async () => {
+    const port = new URL(url).port;
+    const result = await runCli(['sandbox', '--port', port, '--seed', 'empty']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `tally: Port ${port} is taken by another program (an Odoo, or another sandbox): choose another with --port, or --port 0 for any free one.`,
+    );
   });
 
   it("answers Python's xmlrpc.client as Odoo 17 does", async () => {

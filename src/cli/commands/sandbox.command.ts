@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { startSandbox, type SandboxOptions } from '../../sandbox/server';
 import { BUILT_IN_SEEDS, parseSeedFile, type BuiltInSeed } from '../../sandbox/seed';
+import { UsageError } from '../errors';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 
@@ -31,6 +32,18 @@ async function seedFrom(flag: string): Promise<SandboxOptions['seed']> {
 }
 
 /** `tally sandbox`: an Odoo emulator on this machine, for trying Tally safely. */
+/** Starts the sandbox; a port another program holds is a usage error that names the fix. */
+async function startSandboxOnPort(port: number, options: SandboxOptions) {
+  try {
+    return await startSandbox({ ...options, port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException | undefined)?.code !== 'EADDRINUSE') throw error;
+    throw new UsageError(
+      `Port ${port} is taken by another program (an Odoo, or another sandbox): choose another with --port, or --port 0 for any free one.`,
+    );
+  }
+}
+
 export function registerSandboxCommand(
   program: Command,
   output: Output,
@@ -52,8 +65,7 @@ export function registerSandboxCommand(
     .option('--helpdesk <edition>', 'helpdesk flavour: oca or enterprise', 'oca')
     .action(async (raw: unknown) => {
       const flags = parseOptions('sandbox', SandboxFlagsSchema, raw);
-      const sandbox = await startSandbox({
-        port: flags.port,
+      const sandbox = await startSandboxOnPort(flags.port, {
         host: flags.host,
         db: flags.db,
         login: flags.login,
@@ -68,13 +80,15 @@ export function registerSandboxCommand(
       output.print(
         `Odoo ${flags.odooVersion} sandbox (${flags.helpdesk} helpdesk) listening on ${sandbox.url}`,
       );
-      output.print(`  ODOO_URL=${sandbox.url}`);
-      output.print(`  ODOO_DB=${sandbox.db}`);
-      output.print(`  ODOO_LOGIN=${sandbox.login}`);
-      output.print(`  ODOO_PASSWORD=${sandbox.password}`);
-      output.print(`  ODOO_API_KEY=${sandbox.apiKey}`);
+      // One block to paste as it is: an API key works over every transport, JSON-2 included, and
+      // Tally refuses a password and a key set together.
+      output.print('Paste into the shell where you run tally:');
+      output.print(`export ODOO_URL=${sandbox.url}`);
+      output.print(`export ODOO_DB=${sandbox.db}`);
+      output.print(`export ODOO_LOGIN=${sandbox.login}`);
+      output.print(`export ODOO_API_KEY=${sandbox.apiKey}`);
       output.print(
-        'These are throw-away credentials of an in-memory database. Press Ctrl+C to stop.',
+        `These are throw-away credentials of an in-memory database (the admin's password is ${sandbox.password}). Press Ctrl+C to stop.`,
       );
       await stopped;
       await sandbox.close();

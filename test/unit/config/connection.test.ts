@@ -72,6 +72,17 @@ describe('loadConnection from the environment', () => {
     expect(issuesOf(() => load(env)).join('\n')).toContain(variable);
   });
 
+  it('names every variable a first run needs when none is set', () => {
+    expect(issuesOf(() => load({}))).toEqual([
+      'ODOO_URL, ODOO_DB, ODOO_LOGIN: are not set: set ODOO_URL, ODOO_DB, ODOO_LOGIN and ODOO_API_KEY or ODOO_PASSWORD (tally sandbox prints a block to paste for a throw-away Odoo)',
+    ]);
+  });
+
+  it('says a required variable "is not set" rather than how zod saw it', () => {
+    const { ODOO_DB: _db, ...withoutDb } = baseEnv;
+    expect(issuesOf(() => load(withoutDb))).toEqual(['ODOO_DB: is not set']);
+  });
+
   it('reports all problems at once', () => {
     expect(issuesOf(() => load({ ODOO_PROTOCOL: 'soap' }))).toHaveLength(5);
   });
