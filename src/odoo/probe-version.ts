@@ -5,6 +5,7 @@
 import { OdooProtocolUnavailableError } from './errors';
 import { parseServerVersion } from './server-version';
 import { classifyFailure } from './transports/classify-error';
+import { printableServer } from './transports/failure-context';
 import { endpoint, exchange, parseJsonBody, type FetchLike } from './transports/http-exchange';
 import type { ServerVersion } from './transports/transport';
 
@@ -61,7 +62,12 @@ export async function probeServerVersion(
       // A network failure will not go away on the next endpoint of the same server.
       throw classifyFailure(
         { kind: 'thrown', error, timeoutMs },
-        { transport: 'jsonrpc', method: 'version', redact: (text) => text },
+        {
+          transport: 'jsonrpc',
+          method: 'version',
+          redact: (text) => text,
+          server: printableServer(url),
+        },
       );
     }
   }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,5 +37,41 @@ describe('an invalid agreements config', () => {
     const result = await runCli(['demo'], { TALLY_CONFIG: '/nonexistent/agreements.yaml' });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('/nonexistent/agreements.yaml');
+  });
+});
+
+describe('a first run against an Odoo that is not there', () => {
+  it('says which settings to set when none is', async () => {
+    const result = await runCli(['setup'], {
+      ODOO_URL: '',
+      ODOO_DB: '',
+      ODOO_LOGIN: '',
+      ODOO_PASSWORD: '',
+      ODOO_API_KEY: '',
+      TALLY_CONFIG: '',
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'set ODOO_URL, ODOO_DB, ODOO_LOGIN and ODOO_API_KEY or ODOO_PASSWORD',
+    );
+    expect(result.stderr).not.toContain('expected object');
+  });
+
+  it('names the URL it could not reach, never the user and password in it', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const result = await runCli(['sync', '--period', '2026-10'], {
+      ODOO_URL: `http://bot:hunter2-secret@127.0.0.1:${port}/`,
+      ODOO_DB: 'tally',
+      ODOO_LOGIN: 'bot',
+      ODOO_PASSWORD: 'hunter2-secret',
+      ODOO_API_KEY: '',
+      TALLY_CONFIG: '',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Could not reach Odoo at http://127.0.0.1:${port} for version`);
+    expect(result.stderr).not.toContain('hunter2');
   });
 });

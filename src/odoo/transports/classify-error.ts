@@ -214,14 +214,14 @@ function classifyThrown(error: unknown, timeoutMs: number, context: FailureConte
   const name = propertyOf(error, 'name');
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new OdooTimeoutError(
-      `${describeCall(context)} got no answer from Odoo within ${timeoutMs} ms.`,
+      `${describeCall(context)} got no answer from Odoo${context.server === undefined ? '' : ` at ${context.server}`} within ${timeoutMs} ms.`,
       { details: buildDetails(context, { timeoutMs }) },
     );
   }
   const socketCode = socketErrorCode(error);
   const message = propertyOf(error, 'message') ?? String(error);
   return new OdooTransportError(
-    `Could not reach Odoo for ${describeCall(context)} (${socketCode ?? message}): check ODOO_URL and the network.`,
+    `Could not reach Odoo${context.server === undefined ? '' : ` at ${context.server}`} for ${describeCall(context)} (${socketCode ?? message}): check ODOO_URL and the network.`,
     {
       details: buildDetails(context, {
         errorCode: socketCode,

@@ -9,6 +9,18 @@ export interface FailureContext {
   readonly method?: string;
   /** Replaces the configured secrets in any server text before it is kept. */
   readonly redact: (text: string) => string;
+  /** The server as the user configured it (ODOO_URL without any user:password), for messages. */
+  readonly server?: string;
+}
+
+/** ODOO_URL as it may be printed: scheme, host, port and path, never a user or password in it. */
+export function printableServer(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return 'ODOO_URL';
+  }
 }
 
 /** Longest server message kept on an error; tracebacks and long bodies are cut here. */

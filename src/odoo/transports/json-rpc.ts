@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { OdooAuthError, OdooUnexpectedResponseError } from '../errors';
 import { parseServerVersion } from '../server-version';
 import { classifyFailure } from './classify-error';
-import { buildDetails, secretRedactor, type FailureContext } from './failure-context';
+import {
+  buildDetails,
+  printableServer,
+  secretRedactor,
+  type FailureContext,
+} from './failure-context';
 import { endpoint, exchange, parseJsonBody, type FetchLike } from './http-exchange';
 import type { ExecuteKwCall, OdooTransport, ServerVersion, TransportSettings } from './transport';
 import { toWireValue } from './wire-values';
@@ -82,7 +87,13 @@ export class JsonRpcTransport implements OdooTransport {
       'object',
       'execute_kw',
       [db, uid, secret, call.model, call.method, call.args, call.kwargs],
-      { transport: this.kind, model: call.model, method: call.method, redact: this.redact },
+      {
+        transport: this.kind,
+        model: call.model,
+        method: call.method,
+        redact: this.redact,
+        server: printableServer(this.settings.url),
+      },
     );
   }
 
@@ -91,7 +102,12 @@ export class JsonRpcTransport implements OdooTransport {
   }
 
   private context(method: string): FailureContext {
-    return { transport: this.kind, method, redact: this.redact };
+    return {
+      transport: this.kind,
+      method,
+      redact: this.redact,
+      server: printableServer(this.settings.url),
+    };
   }
 
   private async rpc(

@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { OdooProtocolUnavailableError, OdooUnexpectedResponseError } from '../errors';
 import { parseServerVersion } from '../server-version';
 import { classifyFailure } from './classify-error';
-import { buildDetails, secretRedactor, type FailureContext } from './failure-context';
+import {
+  buildDetails,
+  printableServer,
+  secretRedactor,
+  type FailureContext,
+} from './failure-context';
 import {
   endpoint,
   exchange,
@@ -77,6 +82,7 @@ export class Json2Transport implements OdooTransport {
       transport: this.kind,
       method: 'version',
       redact: this.redact,
+      server: printableServer(this.settings.url),
     };
     const answer = await this.send('GET', '/web/version', undefined, context);
     if (answer.status === 404) {
@@ -97,6 +103,7 @@ export class Json2Transport implements OdooTransport {
       model: call.model,
       method: call.method,
       redact: this.redact,
+      server: printableServer(this.settings.url),
     };
     const shape = toJson2Body(call);
     const path = `/json/2/${encodeURIComponent(call.model)}/${encodeURIComponent(call.method)}`;

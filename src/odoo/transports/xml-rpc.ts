@@ -8,7 +8,12 @@ import xmlrpc from 'xmlrpc';
 import { OdooAuthError, OdooUnexpectedResponseError } from '../errors';
 import { parseServerVersion } from '../server-version';
 import { classifyFailure, type RawFailure } from './classify-error';
-import { buildDetails, secretRedactor, type FailureContext } from './failure-context';
+import {
+  buildDetails,
+  printableServer,
+  secretRedactor,
+  type FailureContext,
+} from './failure-context';
 import { endpoint } from './http-exchange';
 import { UidSchema } from './json-rpc';
 import type { ExecuteKwCall, OdooTransport, ServerVersion, TransportSettings } from './transport';
@@ -92,6 +97,7 @@ export class XmlRpcTransport implements OdooTransport {
       model: call.model,
       method: call.method,
       redact: this.redact,
+      server: printableServer(this.settings.url),
     };
     // odoo-xmlrpc spreads `params` after [db, uid, password, model, method]: so [args, kwargs].
     const params = [toWireValue(call.args), toWireValue(call.kwargs)];
@@ -106,7 +112,12 @@ export class XmlRpcTransport implements OdooTransport {
   }
 
   private context(method: string): FailureContext {
-    return { transport: this.kind, method, redact: this.redact };
+    return {
+      transport: this.kind,
+      method,
+      redact: this.redact,
+      server: printableServer(this.settings.url),
+    };
   }
 
   /**
