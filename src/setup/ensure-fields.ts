@@ -17,7 +17,7 @@ import {
   searchAll,
   type IrFieldRow,
 } from './records';
-import { writeBlockedFix, type SetupStep } from './setup-step';
+import { reportBlocked, writeBlockedFix, type SetupStep } from './setup-step';
 
 const AREA = 'fields';
 
@@ -100,7 +100,7 @@ function blocked(step: SetupStep, plans: readonly Plan[]): boolean {
   if (plans.length === 0 || fix === null) return false;
   for (const plan of plans) {
     const what = plan.kind === 'create' ? 'Missing' : 'Missing selection values in';
-    step.log.fail(AREA, idOf(plan.def), `${what}: ${describe(plan.def)}.`, fix);
+    reportBlocked(step, AREA, idOf(plan.def), `${what}: ${describe(plan.def)}.`, fix);
   }
   return true;
 }

@@ -17,7 +17,7 @@ import {
   searchAll,
   type ViewRow,
 } from './records';
-import { writeBlockedFix, type SetupStep } from './setup-step';
+import { reportBlocked, writeBlockedFix, type SetupStep } from './setup-step';
 
 const AREA = 'views';
 
@@ -208,7 +208,7 @@ async function ensureView(
   const fix = writeBlockedFix(step, settingsFix());
   if (fix === null) return write(step, spec, parentId, row);
   const state = row === undefined ? 'is missing' : 'is out of date';
-  step.log.fail(AREA, id, `The ${spec.label} view ${spec.name} ${state}.`, fix);
+  reportBlocked(step, AREA, id, `The ${spec.label} view ${spec.name} ${state}.`, fix);
 }
 
 /** Makes sure staff see Tally's fields; `present` holds the `model/name` keys of existing fields. */

@@ -12,7 +12,12 @@ const TITLES: Readonly<Record<CheckArea, string>> = {
   config: 'Agreements config',
 };
 
-const MARKS: Readonly<Record<CheckStatus, string>> = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' };
+const MARKS: Readonly<Record<CheckStatus, string>> = {
+  ok: 'ok  ',
+  warn: 'warn',
+  fail: 'FAIL',
+  pending: 'would create:',
+};
 
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -41,7 +46,10 @@ function changesLine(report: SetupReport, dryRun: boolean): string {
 }
 
 /** Renders the report as text lines. */
-export function renderChecklist(report: SetupReport, options: { dryRun: boolean }): string[] {
+export function renderChecklist(
+  report: SetupReport,
+  options: { dryRun: boolean; createProducts?: boolean },
+): string[] {
   const lines: string[] = [];
   const server = report.server;
   if (server !== null) {
@@ -65,10 +73,13 @@ export function renderChecklist(report: SetupReport, options: { dryRun: boolean 
   const failures = report.checks.filter((check) => check.status === 'fail').length;
   const warnings = report.checks.filter((check) => check.status === 'warn').length;
   lines.push('', changesLine(report, options.dryRun));
+  const pending = report.checks.filter((check) => check.status === 'pending').length;
   lines.push(
     report.ready
       ? `Ready: Tally can sync this database (${count(warnings, 'warning')}).`
-      : `Not ready: ${count(failures, 'item')} to fix (marked FAIL), ${count(warnings, 'warning')}.`,
+      : failures === 0
+        ? `Nothing to fix by hand: tally setup${options.createProducts === true ? ' --create-products' : ''} without --dry-run creates the ${count(pending, 'item')} marked "would create" (${count(warnings, 'warning')}).`
+        : `Not ready: ${count(failures, 'item')} to fix (marked FAIL)${pending > 0 ? `, ${count(pending, 'item')} setup would create` : ''}, ${count(warnings, 'warning')}.`,
   );
   return lines;
 }

@@ -6,7 +6,8 @@
 import type { HelpdeskEdition } from '../odoo/profiles/field-profile';
 import type { TransportKind } from '../odoo/transports/transport';
 
-export type CheckStatus = 'ok' | 'warn' | 'fail';
+/** `pending`: a dry run found something setup would create (not a failure: nothing to fix by hand). */
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'pending';
 
 /** Checklist sections, in the order they are checked and printed. */
 export const CHECK_AREAS = [
@@ -76,13 +77,17 @@ export class SetupLog {
     this.checks.push({ id, area, status: 'fail', message, fix });
   }
 
+  pending(area: CheckArea, id: string, message: string, fix: string): void {
+    this.checks.push({ id, area, status: 'pending', message, fix });
+  }
+
   changed(change: SetupChange): void {
     this.changes.push(change);
   }
 
   report(server: SetupServer | null): SetupReport {
     return {
-      ready: this.checks.every((check) => check.status !== 'fail'),
+      ready: this.checks.every((check) => check.status !== 'fail' && check.status !== 'pending'),
       server,
       checks: [...this.checks],
       changes: [...this.changes],

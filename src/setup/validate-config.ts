@@ -94,14 +94,22 @@ async function checkTierTags(
     } else if (step.options.createProducts && !step.options.dryRun) {
       await createTag(step, tier, tag, label);
     } else {
-      step.log.fail(
-        AREA,
-        `tag:${tier}`,
-        `No partner tag is named "${tag}", so no customer can be given the ${label} (sources.tier.tags.${tier}).`,
-        step.options.createProducts
-          ? 'Run tally setup --create-products without --dry-run to create it.'
-          : `Create the tag "${tag}" (Contacts → Configuration → Tags) and put it on those customers, or correct sources.tier.tags.${tier}; tally setup --create-products creates it.`,
-      );
+      const message = `No partner tag is named "${tag}", so no customer can be given the ${label} (sources.tier.tags.${tier}).`;
+      // Here --create-products means a dry run, which would create the tag: nothing to fix by hand.
+      if (step.options.createProducts)
+        step.log.pending(
+          AREA,
+          `tag:${tier}`,
+          message,
+          'Run tally setup --create-products without --dry-run to create it.',
+        );
+      else
+        step.log.fail(
+          AREA,
+          `tag:${tier}`,
+          message,
+          `Create the tag "${tag}" (Contacts → Configuration → Tags) and put it on those customers, or correct sources.tier.tags.${tier}; tally setup --create-products creates it.`,
+        );
     }
   }
 }

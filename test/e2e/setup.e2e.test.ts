@@ -64,25 +64,42 @@ describe('tally setup against a demo database', () => {
   });
 });
 
-it('exits 1 with what to fix on an empty Odoo 19, over JSON-2, and a dry run writes nothing', async () => {
+it('marks what a dry run would create on an empty Odoo 19, over JSON-2, exits 0 and writes nothing', async () => {
   const sandbox = await startSandbox({ odooVersion: 19, helpdesk: 'enterprise', seed: 'empty' });
   try {
     const result = await runCli(['setup', '--dry-run', '--create-products'], envFor(sandbox));
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(0);
     expect(sandbox.stats.writes).toBe(0);
     expect(result.stdout).toContain('over json2');
     expect(result.stdout).toContain(
       'ok    A sales journal exists for customer invoices (1 found).',
     );
     expect(result.stdout).toContain(
-      'FAIL  Missing: x_tally_review (Tally review, char) on helpdesk.ticket.',
+      'would create:  Missing: x_tally_review (Tally review, char) on helpdesk.ticket.',
     );
     expect(result.stdout).toContain(
       '→ Run tally setup --create-products without --dry-run to create it.',
     );
+    expect(result.stdout).not.toContain('FAIL');
     expect(result.stdout).toContain('Dry run: nothing was written to Odoo.');
+    expect(result.stdout).toMatch(
+      /Nothing to fix by hand: tally setup --create-products without --dry-run creates the \d+ items marked "would create"/,
+    );
+    expect(result.stderr).toBe('');
+  } finally {
+    await sandbox.close();
+  }
+});
+
+it('still exits 1 on a dry run when something must be fixed by hand', async () => {
+  const sandbox = await startSandbox({ odooVersion: 19, helpdesk: 'enterprise', seed: 'empty' });
+  try {
+    const result = await runCli(['setup', '--dry-run'], envFor(sandbox));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('would create:  Missing: x_tally_review');
+    expect(result.stdout).toContain('FAIL  No product has the internal reference SUPPORT-HOUR');
     expect(result.stderr).toMatch(
-      /^tally: Odoo is not ready for Tally: \d+ items of the setup checklist must be fixed/,
+      /^tally: Odoo is not ready for Tally: \d+ items? of the setup checklist/,
     );
   } finally {
     await sandbox.close();

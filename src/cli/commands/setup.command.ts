@@ -47,7 +47,10 @@ export function registerSetupCommand(
           ? [JSON.stringify(report, null, 2)]
           : [
               `Agreements config: ${agreements.file}`,
-              ...renderChecklist(report, { dryRun: flags.dryRun }),
+              ...renderChecklist(report, {
+                dryRun: flags.dryRun,
+                createProducts: flags.createProducts,
+              }),
             ];
         for (const line of lines) output.print(scrubber.scrub(line));
         const failures = report.checks.filter((check) => check.status === 'fail').length;
