@@ -11,6 +11,7 @@ import { readPeriod, type ReadPeriodConfig } from '../../sync/read-period';
 import { summarizeRun } from '../../sync/summarize-run';
 import { enqueueFromCli } from '../enqueue-run';
 import { UsageError } from '../errors';
+import { refuseUnfinishedClose, requireCustomer } from '../guard-rails';
 import { openOdooCommand } from '../command-context';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
@@ -26,6 +27,7 @@ const ClosePeriodFlagsSchema = z.object({
     .optional(),
   enqueue: z.boolean().default(false),
   json: z.boolean().default(false),
+  force: z.boolean().default(false),
 });
 
 /** One customer's close, for people and for `--json`. */
@@ -60,9 +62,10 @@ async function closeInline(
   client: OdooClient,
   config: ReadPeriodConfig,
   period: Period,
-  customerId: number | undefined,
+  options: { readonly customerId: number | undefined; readonly force: boolean },
   report: (closed: ClosedCustomer) => void,
 ): Promise<readonly ClosedCustomer[]> {
+  const { customerId } = options;
   const zone = (await readCompany(client, config.timeZone)).timeZone;
   const today = localDateOfInstant(new Date().toISOString(), zone);
   if (today === null)
@@ -70,6 +73,8 @@ async function closeInline(
       `The company time zone "${zone}" is not a valid IANA zone: fix it in Odoo or set timeZone in the config.`,
       { details: { timeZone: zone } },
     );
+  refuseUnfinishedClose(period, today, options.force);
+  if (customerId !== undefined) await requireCustomer(client, customerId);
   const customers =
     customerId !== undefined
       ? [customerId]
@@ -112,6 +117,7 @@ export function registerClosePeriodCommand(
     .option('--period <YYYY-MM>', 'billing period to close (required)')
     .option('--customer <id>', 'only this customer (Odoo id of the commercial partner)')
     .option('--enqueue', 'queue the close for "tally worker" instead of running it here')
+    .option('--force', 'close a month that is not over yet (finance will be asked to post it)')
     .option('--json', 'print the result as JSON')
     .action(async (raw: unknown) => {
       const flags = parseOptions('close-period', ClosePeriodFlagsSchema, raw);
@@ -132,7 +138,8 @@ export function registerClosePeriodCommand(
       const { config, logger, client } = openOdooCommand(output, scrubber);
       try {
         await client.connect();
-        const closed = await closeInline(client, config, period, flags.customer, (entry) => {
+        const target = { customerId: flags.customer, force: flags.force };
+        const closed = await closeInline(client, config, period, target, (entry) => {
           if (!flags.json) output.print(scrubber.scrub(describe(period, entry)));
         });
         logger.info('Period closed.', {

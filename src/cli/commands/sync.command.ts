@@ -8,6 +8,8 @@ import { syncChanges } from '../../sync/sync-changes';
 import { formatRunSummary, summarizeRun } from '../../sync/summarize-run';
 import { enqueueFromCli } from '../enqueue-run';
 import { UsageError } from '../errors';
+import { currentPeriod, refuseFuturePeriod, requireCustomer } from '../guard-rails';
+import { readCompany } from '../../sync/read/read-company';
 import { openOdooCommand } from '../command-context';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
@@ -22,6 +24,7 @@ const SyncFlagsSchema = z.object({
   full: z.boolean().default(false),
   json: z.boolean().default(false),
   enqueue: z.boolean().default(false),
+  allowFuture: z.boolean().default(false),
 });
 
 /**
@@ -43,6 +46,10 @@ export function registerSyncCommand(
     .option('--full', 'ignore the cursor: re-read the previous and the current period whole')
     .option('--json', 'print the summary as JSON')
     .option('--enqueue', 'queue the sync for "tally worker" (default period: the current one)')
+    .option(
+      '--allow-future',
+      'with --period: sync a period that has not begun (bills its fees ahead)',
+    )
     .action(async (raw: unknown) => {
       const flags = parseOptions('sync', SyncFlagsSchema, raw);
       if (flags.enqueue) {
@@ -66,6 +73,14 @@ export function registerSyncCommand(
           : null;
       try {
         await client.connect();
+        if (flags.customer !== undefined) await requireCustomer(client, flags.customer);
+        const company = await readCompany(client, config.timeZone);
+        if (flags.period !== undefined)
+          refuseFuturePeriod(
+            toPeriod(flags.period),
+            currentPeriod(new Date(), company.timeZone),
+            flags.allowFuture,
+          );
         const result = await syncChanges(
           client,
           config,
@@ -77,6 +92,7 @@ export function registerSyncCommand(
               },
           {
             now: new Date().toISOString(),
+            company,
             dryRun: flags.dryRun,
             full: flags.full,
             ...(flags.period !== undefined ? { period: toPeriod(flags.period) } : {}),
