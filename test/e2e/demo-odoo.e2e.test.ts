@@ -6,26 +6,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../support/cli';
-import { startSandbox, type Sandbox } from '../support/start-sandbox';
-
-function envFor(sandbox: Sandbox): NodeJS.ProcessEnv {
-  return {
-    ODOO_URL: sandbox.url,
-    ODOO_DB: sandbox.db,
-    ODOO_LOGIN: sandbox.login,
-    ODOO_PASSWORD: sandbox.password,
-    ODOO_API_KEY: '',
-    ODOO_PROTOCOL: '',
-    TALLY_CONFIG: '',
-  };
-}
+import { odooEnvFor, runCli } from '../support/cli';
+import { startSandbox } from '../support/start-sandbox';
 
 it('loads the demo company into an empty database, runs the story and finds no difference', async () => {
   const sandbox = await startSandbox({ odooVersion: 18, seed: 'empty' });
   const out = await mkdtemp(path.join(tmpdir(), 'tally-demo-odoo-'));
   try {
-    const result = await runCli(['demo', '--odoo', '--out', out], envFor(sandbox), 120_000);
+    const result = await runCli(
+      ['demo', '--odoo', '--out', out],
+      odooEnvFor(sandbox, 'password'),
+      120_000,
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Loading the demo company into ${sandbox.db} on Odoo 18.0`);
     expect(result.stdout).toMatch(/Loaded \d+ records in \d+ calls\./);
@@ -34,7 +26,7 @@ it('loads the demo company into an empty database, runs the story and finds no d
       /The sandbox \(Odoo 18, oca\) ran the same story to the same \d+ rows/,
     );
 
-    const again = await runCli(['demo', '--odoo', '--out', out], envFor(sandbox));
+    const again = await runCli(['demo', '--odoo', '--out', out], odooEnvFor(sandbox, 'password'));
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(
       /The database tally already holds 12 customer companies and \d+ customer invoices; load the demo company into a new, disposable database, or pass --force/,

@@ -4,26 +4,14 @@
  * and a month that is not over; none of them writes anything.
  */
 import { DateTime } from 'luxon';
-import { runCli } from '../support/cli';
-import { useSandbox, type Sandbox } from '../support/start-sandbox';
-
-function envFor(sandbox: Sandbox): NodeJS.ProcessEnv {
-  return {
-    ODOO_URL: sandbox.url,
-    ODOO_DB: sandbox.db,
-    ODOO_LOGIN: sandbox.login,
-    ODOO_API_KEY: sandbox.apiKey,
-    ODOO_PASSWORD: '',
-    ODOO_PROTOCOL: '',
-    TALLY_CONFIG: '',
-  };
-}
+import { odooEnvFor, runCli } from '../support/cli';
+import { useSandbox } from '../support/start-sandbox';
 
 describe('guard rails of sync and close-period', () => {
   const sandbox = useSandbox({ seed: 'demo' });
   const tally = async (args: string[]) => {
     const writesBefore = sandbox().stats.writes;
-    const result = await runCli(args, envFor(sandbox()));
+    const result = await runCli(args, odooEnvFor(sandbox()));
     expect(sandbox().stats.writes).toBe(writesBefore);
     return result;
   };

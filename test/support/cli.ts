@@ -98,3 +98,19 @@ export function startCli(
     });
   });
 }
+
+/** The ODOO_* settings of a sandbox for a CLI run, with one secret and no inherited config. */
+export function odooEnvFor(
+  sandbox: { url: string; db: string; login: string; apiKey: string; password: string },
+  secret: 'apiKey' | 'password' = 'apiKey',
+): NodeJS.ProcessEnv {
+  return {
+    ODOO_URL: sandbox.url,
+    ODOO_DB: sandbox.db,
+    ODOO_LOGIN: sandbox.login,
+    ODOO_API_KEY: secret === 'apiKey' ? sandbox.apiKey : '',
+    ODOO_PASSWORD: secret === 'password' ? sandbox.password : '',
+    ODOO_PROTOCOL: '',
+    TALLY_CONFIG: '',
+  };
+}
