@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { period as toPeriod } from '../../domain';
 import type { SecretScrubber } from '../../shared/redact';
+import { closeRedis, connectRedis } from '../../queue/connection';
+import { loadQueueSettings } from '../../queue/queue-settings';
 import { RedisCursorStore } from '../../sync/cursor-store';
 import { syncChanges } from '../../sync/sync-changes';
 import { formatRunSummary, summarizeRun } from '../../sync/summarize-run';
@@ -67,10 +68,10 @@ export function registerSyncCommand(
         return;
       }
       const { agreements, config, logger, connection, client } = openOdooCommand(output, scrubber);
-      const redis =
-        flags.period === undefined
-          ? new Redis(connection.redis.url, { lazyConnect: true, maxRetriesPerRequest: 2 })
-          : null;
+      // The cursor lives where the workers keep theirs (TALLY_QUEUE_PREFIX), so an inline run and
+      // a scheduled one continue each other; a Redis that does not answer is one clear sentence.
+      const prefix = loadQueueSettings(process.env).prefix;
+      const redis = flags.period === undefined ? await connectRedis(connection.redis.url) : null;
       try {
         await client.connect();
         if (flags.customer !== undefined) await requireCustomer(client, flags.customer);
@@ -87,7 +88,7 @@ export function registerSyncCommand(
           redis === null
             ? null
             : {
-                store: new RedisCursorStore(redis),
+                store: new RedisCursorStore(redis, prefix),
                 instance: `${connection.odoo.url}/${connection.odoo.db}`,
               },
           {
@@ -111,7 +112,7 @@ export function registerSyncCommand(
         for (const line of lines) output.print(scrubber.scrub(line));
       } finally {
         await client.close();
-        redis?.disconnect();
+        if (redis !== null) await closeRedis(redis);
       }
     });
 }
