@@ -119,8 +119,13 @@ async function readTeamLeaders(
   fallback: NoticeFallback,
   tickets: readonly z.infer<typeof TargetSchema>[],
 ): Promise<{ byTeam: Map<number, number>; problems: SyncProblem[] }> {
+  // Only a ticket nobody is assigned to needs its team's leader.
   const teamIds = [
-    ...new Set(tickets.flatMap((ticket) => (ticket.team_id ? [ticket.team_id.id] : []))),
+    ...new Set(
+      tickets.flatMap((ticket) =>
+        ticket.team_id && ticket.user_id === null ? [ticket.team_id.id] : [],
+      ),
+    ),
   ];
   if (fallback.teamLeaderField === null || teamIds.length === 0)
     return { byTeam: new Map(), problems: [] };

@@ -3,7 +3,7 @@ import { where } from '../../odoo/filter';
 import type { ModelApi } from '../../odoo/model-api';
 import { MODELS } from '../../odoo/models';
 import { SyncStoppedError } from '../errors';
-import { createKeyedDrafts } from './keyed-create';
+import { createKeyedDrafts, existingDraftKeys } from './keyed-create';
 import type { GroupWrite, MoveCreate, WritePlan } from './write-plan';
 
 /** What the writer needs of the Odoo client (the `OdooClient` satisfies it). */
@@ -66,9 +66,10 @@ export async function applyWrites(
   const moves = client.model(MODELS.accountMove);
   let movesCreated = 0;
   let movesFoundExisting = 0;
+  const existing = await existingDraftKeys(moves, plan.createMoves);
   for (const batch of createBatches(plan.createMoves)) {
     go();
-    const result = await createKeyedDrafts(moves, batch);
+    const result = await createKeyedDrafts(moves, batch, existing);
     movesCreated += result.created;
     movesFoundExisting += result.foundExisting;
     calls += result.calls;

@@ -1,7 +1,7 @@
 /**
  * Creating Tally's drafts so that a key never exists twice, whatever ran before (issue 13, item 7):
- * the keys are looked up right before the create, and a draft another run made meanwhile is not
- * made again; a create whose answer was lost (the client timed out, Odoo finished the request) is
+ * the keys of a run's new drafts are looked up once, right before its creates, and a draft another
+ * run made meanwhile is not made again; a create whose answer was lost (the client timed out, Odoo finished the request) is
  * taken as done when its keys are found afterwards, and only then.
  */
 import { and, where } from '../../odoo/filter';
@@ -36,17 +36,28 @@ async function existingKeys(moves: DraftModel, keys: readonly string[]): Promise
   return new Set(rows.map((row) => String(row.x_tally_key)));
 }
 
-/** Creates the drafts of one batch whose keys do not exist yet. */
+/** The keys of Tally drafts that exist already, looked up once for all the creates of a run. */
+export function existingDraftKeys(
+  moves: DraftModel,
+  creates: readonly MoveCreate[],
+): Promise<Set<string>> {
+  return creates.length === 0
+    ? Promise.resolve(new Set())
+    : existingKeys(
+        moves,
+        creates.map((create) => create.key),
+      );
+}
+
+/** Creates the drafts of one batch whose keys were not found before the run's creates began. */
 export async function createKeyedDrafts(
   moves: DraftModel,
   batch: readonly MoveCreate[],
+  before: ReadonlySet<string>,
 ): Promise<KeyedCreateResult> {
-  const before = await existingKeys(
-    moves,
-    batch.map((create) => create.key),
-  );
   const missing = batch.filter((create) => !before.has(create.key));
-  if (missing.length === 0) return { created: 0, foundExisting: batch.length, calls: 0 };
+  const foundExisting = batch.length - missing.length;
+  if (missing.length === 0) return { created: 0, foundExisting, calls: 0 };
   try {
     await moves.create(missing.map((create) => create.values));
   } catch (error) {
@@ -56,7 +67,6 @@ export async function createKeyedDrafts(
       missing.map((create) => create.key),
     );
     if (!missing.every((create) => after.has(create.key))) throw error;
-    return { created: missing.length, foundExisting: before.size, calls: 1 };
   }
-  return { created: missing.length, foundExisting: before.size, calls: 1 };
+  return { created: missing.length, foundExisting, calls: 1 };
 }

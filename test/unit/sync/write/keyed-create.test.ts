@@ -1,6 +1,10 @@
 import { OdooTimeoutError, OdooValidationError } from '../../../../src/odoo/errors';
 import type { OdooRow } from '../../../../src/odoo/model-api';
-import { createKeyedDrafts, type DraftModel } from '../../../../src/sync/write/keyed-create';
+import {
+  createKeyedDrafts,
+  existingDraftKeys,
+  type DraftModel,
+} from '../../../../src/sync/write/keyed-create';
 import type { MoveCreate } from '../../../../src/sync/write/write-plan';
 
 const draft = (key: string): MoveCreate => ({
@@ -30,10 +34,14 @@ function fakeMoves(existing: string[]) {
   return { model, created, lookups: () => lookups, keys };
 }
 
+/** As applyWrites does it: the keys looked up once, then the batch created. */
+const createDrafts = async (model: DraftModel, batch: readonly MoveCreate[]) =>
+  createKeyedDrafts(model, batch, await existingDraftKeys(model, batch));
+
 describe('createKeyedDrafts (issue 13, item 7: no draft twice)', () => {
   it('creates only the drafts whose key does not exist yet', async () => {
     const moves = fakeMoves(['tally:v1:7:2026-10']);
-    const result = await createKeyedDrafts(moves.model, [
+    const result = await createDrafts(moves.model, [
       draft('tally:v1:7:2026-10'),
       draft('tally:v1:8:2026-10'),
     ]);
@@ -43,7 +51,7 @@ describe('createKeyedDrafts (issue 13, item 7: no draft twice)', () => {
 
   it('makes no create call when another run made every draft meanwhile', async () => {
     const moves = fakeMoves(['tally:v1:7:2026-10']);
-    const result = await createKeyedDrafts(moves.model, [draft('tally:v1:7:2026-10')]);
+    const result = await createDrafts(moves.model, [draft('tally:v1:7:2026-10')]);
     expect(moves.created).toEqual([]);
     expect(result).toEqual({ created: 0, foundExisting: 1, calls: 0 });
   });
@@ -55,7 +63,7 @@ describe('createKeyedDrafts (issue 13, item 7: no draft twice)', () => {
       for (const vals of valsList) moves.keys.add(String(vals.x_tally_key));
       throw new OdooTimeoutError('account.move.create got no answer from Odoo within 30000 ms.');
     };
-    const result = await createKeyedDrafts(moves.model, [draft('tally:v1:7:2026-10')]);
+    const result = await createDrafts(moves.model, [draft('tally:v1:7:2026-10')]);
     expect(result).toEqual({ created: 1, foundExisting: 0, calls: 1 });
     expect(moves.lookups()).toBe(2);
   });
@@ -65,14 +73,14 @@ describe('createKeyedDrafts (issue 13, item 7: no draft twice)', () => {
     lost.model.create = async () => {
       throw new OdooTimeoutError('account.move.create got no answer from Odoo within 30000 ms.');
     };
-    await expect(createKeyedDrafts(lost.model, [draft('k')])).rejects.toMatchObject({
+    await expect(createDrafts(lost.model, [draft('k')])).rejects.toMatchObject({
       code: 'ODOO_TIMEOUT',
     });
     const refused = fakeMoves([]);
     refused.model.create = async () => {
       throw new OdooValidationError('The operation cannot be completed.');
     };
-    await expect(createKeyedDrafts(refused.model, [draft('k')])).rejects.toMatchObject({
+    await expect(createDrafts(refused.model, [draft('k')])).rejects.toMatchObject({
       code: 'ODOO_VALIDATION',
     });
     expect(refused.lookups()).toBe(1);
