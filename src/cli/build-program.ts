@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { CONNECTION_FILE_ENV } from '../config/load-connection';
 import { registerClosePeriodCommand } from './commands/close-period.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerExplainCommand } from './commands/explain.command';
@@ -34,7 +35,16 @@ export function buildProgram(deps: ProgramDeps): Command {
       writeOut: (text) => deps.output.print(text.trimEnd()),
       writeErr: (text) => deps.output.warn(text.trimEnd()),
     })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .option(
+      '--connection <file>',
+      'connection settings file (YAML, as config/connection.example.yaml); the environment wins over it (default: TALLY_CONNECTION)',
+    )
+    .hook('preAction', (self) => {
+      // Every command reads its settings through the environment; the flag names the file there.
+      const { connection } = self.opts<{ connection?: string }>();
+      if (connection !== undefined) process.env[CONNECTION_FILE_ENV] = connection;
+    });
   registerDemoCommand(program, deps.output, deps.scrubber);
   registerExplainCommand(program, deps.output, deps.scrubber);
   registerReportCommand(program, deps.output, deps.scrubber);

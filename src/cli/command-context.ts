@@ -28,9 +28,11 @@ export interface OdooCommandContext {
  * the run's scrubber, so no error or log line can print them), and builds the Odoo client.
  */
 export function openOdooCommand(output: Output, scrubber: SecretScrubber): OdooCommandContext {
-  const agreements = loadAgreementsConfig(resolveAgreementsConfigPath(process.env, process.cwd()));
   const logger = cliLogger(process.env, output, scrubber);
   const connection = loadConnection({ env: process.env, scrubber, logger });
+  const agreements = loadAgreementsConfig(
+    resolveAgreementsConfigPath(process.env, process.cwd(), connection.agreementsPath),
+  );
   return {
     agreements,
     config: readPeriodConfigOf(agreements),

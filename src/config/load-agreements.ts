@@ -121,9 +121,13 @@ export function loadAgreementsConfig(file: string): LoadedAgreements {
 export function resolveAgreementsConfigPath(
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
+  /** `agreementsPath` of the connection file, which `TALLY_CONFIG` overrides. */
+  fromConnectionFile?: string,
 ): string {
-  const fromEnv = env[AGREEMENTS_CONFIG_ENV];
-  if (fromEnv !== undefined && fromEnv.trim() !== '') return path.resolve(cwd, fromEnv);
+  const named = [env[AGREEMENTS_CONFIG_ENV], fromConnectionFile].find(
+    (value) => value !== undefined && value.trim() !== '',
+  );
+  if (named !== undefined) return path.resolve(cwd, named.trim());
   const candidates = AGREEMENTS_CONFIG_CANDIDATES.map((candidate) => path.resolve(cwd, candidate));
   return (
     candidates.find((candidate) => existsSync(candidate)) ??

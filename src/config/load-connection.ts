@@ -3,6 +3,7 @@
  * wins), validates them once, and registers every secret with the process's `SecretScrubber`.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../shared/logger';
 import type { SecretScrubber } from '../shared/redact';
@@ -12,13 +13,21 @@ import { ConfigError, type ConfigIssue } from './errors';
 export interface LoadConnectionOptions {
   /** Defaults to `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** A YAML file of the shape in `config/connection.example.yaml`. */
+  /**
+   * A YAML file of the shape in `config/connection.example.yaml`; defaults to the one
+   * `TALLY_CONNECTION` names (relative to `cwd`), else none.
+   */
   readonly file?: string;
+  /** Defaults to `process.cwd()`. */
+  readonly cwd?: string;
   readonly scrubber: SecretScrubber;
   readonly logger?: Logger;
 }
 
 type Tree = Record<string, unknown>;
+
+/** Names the connection file, as `tally --connection <file>` does. */
+export const CONNECTION_FILE_ENV = 'TALLY_CONNECTION';
 
 /** None of the Odoo settings is set: name every variable a first run needs, in one sentence. */
 const NO_ODOO_SETTINGS: ConfigIssue = {
@@ -31,7 +40,8 @@ const NO_ODOO_SETTINGS: ConfigIssue = {
 /** Validated connection settings; throws `ConfigError` naming each bad variable or key. */
 export function loadConnection(options: LoadConnectionOptions): Connection {
   const env = options.env ?? process.env;
-  const fromFile = options.file === undefined ? {} : readYaml(options.file);
+  const file = options.file ?? connectionFileOf(env, options.cwd ?? process.cwd());
+  const fromFile = file === undefined ? {} : readYaml(file);
   const fromEnv = envTree(env);
   const parsed = ConnectionSchema.safeParse(merge(fromFile, fromEnv));
   if (!parsed.success) {
@@ -43,7 +53,7 @@ export function loadConnection(options: LoadConnectionOptions): Connection {
       const path =
         variable === undefined
           ? dotted || '(root)'
-          : options.file === undefined
+          : file === undefined
             ? variable
             : `${dotted} / ${variable}`;
       const unset = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
@@ -53,10 +63,7 @@ export function loadConnection(options: LoadConnectionOptions): Connection {
     const issues = noOdoo
       ? mapped.filter((issue) => issue === NO_ODOO_SETTINGS || !issue.path.startsWith('ODOO_'))
       : mapped;
-    throw new ConfigError(
-      options.file === undefined ? 'environment' : `${options.file} + environment`,
-      issues,
-    );
+    throw new ConfigError(file === undefined ? 'environment' : `${file} + environment`, issues);
   }
   const connection = parsed.data;
   registerSecrets(connection, options.scrubber);
@@ -70,6 +77,15 @@ export function loadConnection(options: LoadConnectionOptions): Connection {
     );
   }
   return connection;
+}
+
+/** The file `TALLY_CONNECTION` names, resolved against the working directory. */
+function connectionFileOf(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): string | undefined {
+  const named = env[CONNECTION_FILE_ENV]?.trim();
+  return named === undefined || named === '' ? undefined : path.resolve(cwd, named);
 }
 
 function readYaml(file: string): Tree {

@@ -40,13 +40,20 @@ type StatementFlags = z.infer<typeof StatementFlagsSchema>;
 interface Target {
   readonly connection: OdooConnectionOptions;
   readonly label: string;
+  /** The connection file's (or TALLY_CONFIG's) agreements file, when one is named. */
+  readonly agreementsPath?: string;
   close(): Promise<void>;
 }
 
 async function openTarget(sandbox: boolean, scrubber: SecretScrubber): Promise<Target> {
   if (!sandbox) {
-    const { odoo } = loadConnection({ scrubber });
-    return { connection: odoo, label: odoo.url, close: async () => undefined };
+    const { odoo, agreementsPath } = loadConnection({ scrubber });
+    return {
+      connection: odoo,
+      label: odoo.url,
+      ...(agreementsPath === undefined ? {} : { agreementsPath }),
+      close: async () => undefined,
+    };
   }
   const started = await startSandbox({ port: 0, seed: 'demo-company' });
   return {
@@ -111,12 +118,12 @@ export function registerStatementCommand(
     .option('--sandbox', 'run against an embedded sandbox with the demo company instead of Odoo')
     .action(async (raw: unknown) => {
       const flags = parseOptions('statement', StatementFlagsSchema, raw);
-      const agreements = loadAgreementsConfig(
-        resolveAgreementsConfigPath(process.env, process.cwd()),
-      );
       const target = await openTarget(flags.sandbox, scrubber);
       const client = new OdooClient({ connection: target.connection });
       try {
+        const agreements = loadAgreementsConfig(
+          resolveAgreementsConfigPath(process.env, process.cwd(), target.agreementsPath),
+        );
         await client.connect();
         const built = await buildStatements(client, agreements, flags);
         if (built === null) {

@@ -56,7 +56,7 @@ export function registerWorkerCommand(
       // Everything a typo can break is checked before anything connects (exit status 2).
       const connection = loadConnection({ env: process.env, scrubber });
       const agreements = loadAgreementsConfig(
-        resolveAgreementsConfigPath(process.env, process.cwd()),
+        resolveAgreementsConfigPath(process.env, process.cwd(), connection.agreementsPath),
       );
       const settings = loadQueueSettings(process.env, {
         redisUrl: connection.redis.url,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AgreementsConfigSchema } from '../../../src/config/agreements.schema';
 import { LOG_ENV } from '../../../src/cli/cli-logger';
 import { CONNECTION_ENV } from '../../../src/config/connection.schema';
+import { CONNECTION_FILE_ENV } from '../../../src/config/load-connection';
 import { PROBLEM_CATALOG } from '../../../src/domain/problems';
 import { ODOO_ERROR_CODES } from '../../../src/odoo/errors';
 import { schemaPaths } from '../../support/schema-paths';
@@ -49,7 +50,7 @@ describe('README', () => {
     expect(README).toMatch(tableRow(code));
   });
 
-  it.each([...Object.values(CONNECTION_ENV), ...Object.values(LOG_ENV)])(
+  it.each([...Object.values(CONNECTION_ENV), ...Object.values(LOG_ENV), CONNECTION_FILE_ENV])(
     'documents environment variable %s',
     (variable) => {
       expect(README).toMatch(tableRow(variable));
