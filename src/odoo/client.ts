@@ -4,7 +4,12 @@
  * paging in `paging.ts`, wire formats in `transports/`.
  */
 import { silentLogger, type Logger } from '../shared/logger';
-import { chooseProtocol, toTransportSettings, type OdooConnectionOptions } from './connection';
+import {
+  DEFAULT_TIMEOUT_MS,
+  chooseProtocol,
+  toTransportSettings,
+  type OdooConnectionOptions,
+} from './connection';
 import { OdooProtocolUnavailableError, isOdooError } from './errors';
 import { ModelApi, type OdooContext } from './model-api';
 import { probeServerVersion } from './probe-version';
@@ -28,6 +33,12 @@ import type {
 } from './transports/transport';
 import { insecureFetch } from './transports/insecure-fetch';
 import { XmlRpcTransport } from './transports/xml-rpc';
+import { printableServer } from './transports/failure-context';
+import {
+  DEFAULT_WAITING_NOTICE_MS,
+  withWaitingNotice,
+  type WaitingNoticeSettings,
+} from './waiting-notice';
 
 export interface OdooClientOptions {
   readonly connection: OdooConnectionOptions;
@@ -46,6 +57,8 @@ export interface OdooClientOptions {
   readonly defaultContext?: OdooContext;
   /** Replaces Node's global fetch for JSON-RPC and JSON-2. */
   readonly fetch?: FetchLike;
+  /** How long a call may go unanswered before "still waiting" is logged (then again each time). */
+  readonly waitingNoticeMs?: number;
 }
 
 export interface CallOptions {
@@ -79,9 +92,19 @@ export class OdooClient {
   private connected: Connected | undefined;
   private readonly insecure: boolean;
   private insecureFetchImpl: FetchLike | undefined;
+  private readonly waiting: WaitingNoticeSettings;
 
   constructor(private readonly options: OdooClientOptions) {
     this.logger = options.logger ?? silentLogger;
+    const timeoutMs = options.connection.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.waiting = {
+      logger: this.logger,
+      server: printableServer(options.connection.url),
+      timeoutMs,
+      // A short timeout still gets a notice or two before it ends the call.
+      everyMs:
+        options.waitingNoticeMs ?? Math.min(DEFAULT_WAITING_NOTICE_MS, Math.ceil(timeoutMs / 3)),
+    };
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
     this.effects = options.retryEffects ?? realRetryEffects;
     this.defaultContext = options.defaultContext ?? { tz: 'UTC' };
@@ -102,7 +125,9 @@ export class OdooClient {
     let probed: ServerVersion | undefined;
     let kind: TransportKind;
     if (setting === 'auto') {
-      probed = await probeServerVersion(connection.url, this.fetchImpl(), settings.timeoutMs);
+      probed = await withWaitingNotice(this.waiting, 'version', () =>
+        probeServerVersion(connection.url, this.fetchImpl(), settings.timeoutMs),
+      );
       const choice = chooseProtocol('auto', probed, settings.secretKind === 'apiKey');
       kind = choice.kind;
       if (choice.warning !== undefined) {
@@ -126,7 +151,8 @@ export class OdooClient {
       this.options.fetch ?? (this.insecure ? this.fetchImpl() : undefined),
     );
     // A forced protocol asks its own endpoint, which also proves the protocol is served.
-    const version = probed ?? (await transport.version());
+    const version =
+      probed ?? (await withWaitingNotice(this.waiting, 'version', () => transport.version()));
     const uid = await this.timed(transport, 'res.users', 'authenticate', () =>
       transport.authenticate(),
     );
@@ -210,7 +236,7 @@ export class OdooClient {
     await this.options.beforeCall?.();
     const started = performance.now();
     try {
-      const result = await run();
+      const result = await withWaitingNotice(this.waiting, `${model}.${method}`, run);
       this.report(transport, model, method, started, undefined);
       return result;
     } catch (error) {

@@ -74,4 +74,34 @@ describe('a first run against an Odoo that is not there', () => {
     expect(result.stderr).toContain(`Could not reach Odoo at http://127.0.0.1:${port} for version`);
     expect(result.stderr).not.toContain('hunter2');
   });
+
+  it('says it is waiting, and on what, while a server holds a call unanswered', async () => {
+    // Accepts every connection and never answers, as a stuck Odoo worker does.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const result = await runCli(['sync', '--period', '2026-10'], {
+        ODOO_URL: `http://127.0.0.1:${port}`,
+        ODOO_DB: 'tally',
+        ODOO_LOGIN: 'bot',
+        ODOO_PASSWORD: 'hunter2-secret',
+        ODOO_API_KEY: '',
+        ODOO_TIMEOUT_MS: '1500',
+        TALLY_CONFIG: '',
+        TALLY_LOG_FORMAT: 'pretty',
+      });
+      expect(result.code).toBe(1);
+      const waiting = result.stderr.indexOf(
+        `Still waiting for Odoo at http://127.0.0.1:${port} to answer version`,
+      );
+      const gaveUp = result.stderr.indexOf('version got no answer from Odoo');
+      expect(waiting).toBeGreaterThanOrEqual(0);
+      expect(gaveUp).toBeGreaterThan(waiting);
+      expect(result.stderr).not.toContain('hunter2');
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
 });
