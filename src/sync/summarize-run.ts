@@ -1,6 +1,7 @@
 import { formatMinorUnits } from '../domain/money';
 import type { SyncProblem } from './map/mapped';
 import type { SyncRunResult } from './sync-changes';
+import { describeWrites, formatPlannedWrite, type PlannedWrite } from './write/describe-writes';
 
 /** One customer's outcome in one period, for people and for `--json`. */
 export interface CustomerOutcome {
@@ -13,11 +14,18 @@ export interface CustomerOutcome {
   readonly reviewLines: number;
 }
 
+/** A write a dry run would have made, with its period. */
+export interface PeriodWrite extends PlannedWrite {
+  readonly period: string;
+}
+
 export interface RunSummary {
   readonly periods: readonly string[];
   readonly customers: readonly CustomerOutcome[];
   readonly writeCalls: number;
   readonly dryRun: boolean;
+  /** On a dry run, every write the run would have made; empty otherwise. */
+  readonly writes: readonly PeriodWrite[];
   readonly problems: readonly SyncProblem[];
 }
 
@@ -46,6 +54,7 @@ export function summarizeRun(result: SyncRunResult, currencyDecimals: number): R
       });
     }
   }
+  const dryRun = result.periods.every((period) => period.applied === null);
   return {
     periods: result.periods.map((period) => period.period),
     customers,
@@ -53,18 +62,44 @@ export function summarizeRun(result: SyncRunResult, currencyDecimals: number): R
       (total, period) => total + (period.applied?.calls ?? 0),
       result.finalWrites?.calls ?? 0,
     ),
-    dryRun: result.periods.every((period) => period.applied === null),
+    dryRun,
+    writes: dryRun ? result.periods.flatMap(periodWrites) : [],
     problems: result.periods.flatMap((period) => period.problems),
   };
+}
+
+function periodWrites(period: SyncRunResult['periods'][number]): PeriodWrite[] {
+  const names = new Map(period.plans.map(({ customer }) => [Number(customer.id), customer.name]));
+  return describeWrites(period.writes, (id) => names.get(id) ?? 'customer').map((write) => ({
+    period: period.period,
+    ...write,
+  }));
+}
+
+/** A dry run says what would happen, not what did. */
+function draftText(draft: CustomerOutcome['draft'], dryRun: boolean): string {
+  if (!dryRun || (draft !== 'created' && draft !== 'updated')) return draft;
+  return `would be ${draft}`;
 }
 
 /** The summary as plain lines for a terminal or a log. */
 export function formatRunSummary(summary: RunSummary): string[] {
   const lines = summary.customers.map(
     (entry) =>
-      `${entry.period}  ${entry.customer} (${entry.customerId}): draft ${entry.draft}, ${entry.amount}` +
+      `${entry.period}  ${entry.customer} (${entry.customerId}): draft ${draftText(entry.draft, summary.dryRun)}, ${entry.amount}` +
       (entry.reviewLines > 0 ? `, ${entry.reviewLines} line(s) held for review` : ''),
   );
+  if (summary.dryRun) {
+    for (const period of summary.periods) {
+      const writes = summary.writes.filter((write) => write.period === period);
+      lines.push(
+        writes.length === 0
+          ? `${period}  no write would be made`
+          : `${period}  writes it would make (${writes.length}):`,
+        ...writes.map((write) => `  ${formatPlannedWrite(write)}`),
+      );
+    }
+  }
   for (const problem of summary.problems) {
     lines.push(
       `Skipped ${problem.model} ${problem.recordId} (${problem.path}): ${problem.message}`,

@@ -29,8 +29,39 @@ describe('tally sync (built CLI)', () => {
   it('--dry-run prints what it would do and writes nothing', async () => {
     const result = await runCli(['sync', '--period', '2026-01', '--dry-run'], env());
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/2026-01 {2}Acme AB \(4\): draft created/);
+    expect(result.stdout).toMatch(/2026-01 {2}Acme AB \(4\): draft would be created/);
+    expect(result.stdout).not.toMatch(/draft created/);
     expect(result.stdout).toMatch(/Dry run: nothing was written/);
+    expect(tallyState(sandbox()).invoices).toEqual([]);
+  });
+
+  it('--dry-run lists every write it would make, per record, in text and JSON', async () => {
+    const text = await runCli(['sync', '--period', '2026-01', '--dry-run'], env());
+    expect(text.stdout).toMatch(/^2026-01 {2}writes it would make \(\d+\):$/m);
+    expect(text.stdout).toMatch(
+      /^ {2}create account\.move: move_type, partner_id, x_tally_key, invoice_line_ids[^(]* \(draft for Acme AB \(4\), key tally:v1:4:2026-01, \d+ line\(s\)\)$/m,
+    );
+    expect(text.stdout).toMatch(/^ {2}write account\.analytic\.line [\d, ]+: [a-z_, ]*x_tally_coverage/m);
+
+    const json = await runCli(['sync', '--period', '2026-01', '--dry-run', '--json'], env());
+    const summary = JSON.parse(json.stdout) as {
+      dryRun: boolean;
+      writes: { period: string; model: string; action: string; ids: number[]; fields: string[] }[];
+    };
+    expect(summary.dryRun).toBe(true);
+    const created = summary.writes.filter(
+      (write) => write.model === 'account.move' && write.action === 'create',
+    );
+    // One draft per customer with a charge, each created exactly once.
+    expect(created).toHaveLength(4);
+    expect(summary.writes).toContainEqual(
+      expect.objectContaining({
+        period: '2026-01',
+        model: 'account.analytic.line',
+        action: 'write',
+        fields: expect.arrayContaining(['x_tally_coverage']) as unknown,
+      }),
+    );
     expect(tallyState(sandbox()).invoices).toEqual([]);
   });
 
