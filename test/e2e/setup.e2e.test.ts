@@ -60,6 +60,8 @@ describe('tally setup against a demo database', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('FAIL  Could not connect to Odoo');
     expect(result.stderr).toContain('tally: Odoo is not ready for Tally: 1 item');
+    expect(result.stdout).toContain('Nothing was created or changed.');
+    expect(result.stdout).not.toContain('already in place');
     expect(result.stdout + result.stderr).not.toContain('not-the-key-1234');
   });
 });
