@@ -21,10 +21,14 @@ export function runCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv = {},
   timeoutMs = 60_000,
+  cwd?: string,
 ): Promise<CliResult> {
   assertCliBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+      env: { ...process.env, ...env },
+      ...(cwd === undefined ? {} : { cwd }),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
