@@ -41,7 +41,9 @@ describe('tally sync (built CLI)', () => {
     expect(text.stdout).toMatch(
       /^ {2}create account\.move: move_type, partner_id, x_tally_key, invoice_line_ids[^(]* \(draft for Acme AB \(4\), key tally:v1:4:2026-01, \d+ line\(s\)\)$/m,
     );
-    expect(text.stdout).toMatch(/^ {2}write account\.analytic\.line [\d, ]+: [a-z_, ]*x_tally_coverage/m);
+    expect(text.stdout).toMatch(
+      /^ {2}write account\.analytic\.line [\d, ]+: [a-z_, ]*x_tally_coverage/m,
+    );
 
     const json = await runCli(['sync', '--period', '2026-01', '--dry-run', '--json'], env());
     const summary = JSON.parse(json.stdout) as {
