@@ -1,6 +1,11 @@
 import { formatMinorUnits } from '../domain/money';
 import type { SyncProblem } from './map/mapped';
 import type { SyncRunResult } from './sync-changes';
+import {
+  formatUnknownPrefixLine,
+  unknownPrefixLines,
+  type UnknownPrefixLine,
+} from './unknown-prefixes';
 
 /** One customer's outcome in one period, for people and for `--json`. */
 export interface CustomerOutcome {
@@ -19,6 +24,8 @@ export interface RunSummary {
   readonly writeCalls: number;
   readonly dryRun: boolean;
   readonly problems: readonly SyncProblem[];
+  /** Lines whose `[prefix]` names no category: held, or classified by their ticket. */
+  readonly unknownPrefixes: readonly UnknownPrefixLine[];
 }
 
 /** What a sync run did, per period and customer (no secrets, no Odoo payloads). */
@@ -55,6 +62,12 @@ export function summarizeRun(result: SyncRunResult, currencyDecimals: number): R
     ),
     dryRun: result.periods.every((period) => period.applied === null),
     problems: result.periods.flatMap((period) => period.problems),
+    unknownPrefixes: result.periods.flatMap((period) => {
+      const tickets = new Map(period.facts.tickets.map((ticket) => [ticket.id, ticket]));
+      return period.plans.flatMap(({ plan }) =>
+        unknownPrefixLines(period.period, plan.decisions, tickets),
+      );
+    }),
   };
 }
 
@@ -65,6 +78,9 @@ export function formatRunSummary(summary: RunSummary): string[] {
       `${entry.period}  ${entry.customer} (${entry.customerId}): draft ${entry.draft}, ${entry.amount}` +
       (entry.reviewLines > 0 ? `, ${entry.reviewLines} line(s) held for review` : ''),
   );
+  for (const line of summary.unknownPrefixes) {
+    lines.push(`${line.period}  ${formatUnknownPrefixLine(line)}`);
+  }
   for (const problem of summary.problems) {
     lines.push(
       `Skipped ${problem.model} ${problem.recordId} (${problem.path}): ${problem.message}`,
