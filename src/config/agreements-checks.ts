@@ -123,6 +123,15 @@ function checkCategoryNames(config: unknown, sink: IssueSink): void {
       owners.set(normaliseName(name), key);
     }
   }
+  items(field(field(config, 'linePrefixes'), 'ignore')).forEach((name, index) => {
+    const owner = typeof name === 'string' ? owners.get(normaliseName(name)) : undefined;
+    if (owner === undefined) return;
+    sink.addIssue({
+      code: 'custom',
+      path: ['linePrefixes', 'ignore', index],
+      message: `"${String(name)}" names category "${owner}", so a line starting with it cannot be ignored`,
+    });
+  });
 }
 
 function checkRules(config: unknown, categories: Set<string>, sink: IssueSink): void {

@@ -60,6 +60,7 @@ export function toEngineSettings(config: AgreementsConfig): EngineSettings {
     tiers,
     defaultTier: config.defaultTier === null ? null : tierKey(config.defaultTier),
     rules,
+    linePrefixes: { unknown: config.linePrefixes.unknown, ignore: config.linePrefixes.ignore },
     billing: {
       hourlyRate: money(billing.hourlyRate, decimals),
       minimumPerRequest: minutes(billing.minimumPerRequestMinutes),

@@ -186,6 +186,22 @@ export const SourcesSchema = z
   })
   .describe('Where things come from in Odoo.');
 
+export const LinePrefixesSchema = z
+  .strictObject({
+    unknown: z
+      .enum(['hold', 'ticket'])
+      .default('hold')
+      .describe(
+        'A line starting with [text] that is not a category: hold = held for review; ticket = the ticket decides its category. Reported either way, with the closest label. Default: hold.',
+      ),
+    ignore: names
+      .default([])
+      .describe(
+        'Bracket texts at the start of a line that are no category and no mistake, e.g. WIP. Default: none.',
+      ),
+  })
+  .describe('What the [category] a timesheet description starts with may be.');
+
 const patterns = z.array(z.string().min(1)).min(1);
 export const RuleSchema = z
   .strictObject({
@@ -234,6 +250,7 @@ export const AgreementsConfigSchema = z
     notices: NoticesSchema.prefault({}),
     sources: SourcesSchema.prefault({}),
     rules: z.array(RuleSchema).default([]).describe('Classification rules. Default: none.'),
+    linePrefixes: LinePrefixesSchema.prefault({}),
   })
   .superRefine(checkAgreementsConfig, { when: () => true })
   .describe('Agreements config: categories, tiers, billing, prepaid packs, sources, rules.');

@@ -1,14 +1,20 @@
+import { categoryNameIndex, normaliseName } from './category-names';
 import type { TicketFacts, WorkLine } from './facts';
+import { readLinePrefix } from './line-prefix';
 import type { Problem } from './problems';
 import { recordRef } from './problems';
 import type { ClassificationRule, EngineSettings } from './settings';
 import type { CategoryKey } from './types';
 import { compareText } from './types';
 
+export { categoryNameIndex, normaliseName } from './category-names';
+
 /**
  * Which service category a piece of work is. Precedence, first hit wins:
  * 1. the line's own `[label]` / `[key]` prefix (`builtin:line-prefix`): the person who did the
- *    work said what it was, so it beats everything said about the ticket as a whole;
+ *    work said what it was, so it beats everything said about the ticket as a whole. A prefix
+ *    that names no category (`line-prefix.ts`) is a problem: held for review, or with
+ *    `linePrefixes.unknown: ticket` a warning while the steps below decide;
  * 2. configured rules, in file order (`rule:<id>`), which may look at the ticket and the line;
  * 3. the ticket's category name, then its type name, then its tags, equal to a category's label,
  *    key or alias (`builtin:ticket-category`, `builtin:ticket-type`, `builtin:ticket-tag`).
@@ -27,27 +33,6 @@ export interface CategoryResolution {
   readonly ruleId: string | null;
   readonly problems: readonly Problem[];
 }
-
-/** Case-, space-, dash- and underscore-insensitive form of a category name: "Bug_fix" = "bug fix". */
-export function normaliseName(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, ' ');
-}
-
-/** Maps every normalised label, key and alias to its category. */
-export function categoryNameIndex(settings: EngineSettings): ReadonlyMap<string, CategoryKey> {
-  const index = new Map<string, CategoryKey>();
-  for (const category of settings.categories) {
-    for (const name of [category.key, category.label, ...category.aliases]) {
-      index.set(normaliseName(name), category.key);
-    }
-  }
-  return index;
-}
-
-const LINE_PREFIX = /^\s*\[([^\]]*)\]/;
 
 function matchesName(value: string | null | undefined, names: readonly string[]): boolean {
   if (value === null || value === undefined) return false;
@@ -94,11 +79,19 @@ export function resolveCategory(
   index: ReadonlyMap<string, CategoryKey> = categoryNameIndex(settings),
 ): CategoryResolution {
   const problems: Problem[] = [];
-  const prefix = LINE_PREFIX.exec(line.description)?.[1];
-  if (prefix !== undefined) {
-    const fromPrefix = lookup(index, prefix);
-    if (fromPrefix) return { category: fromPrefix, ruleId: BUILTIN_RULES.linePrefix, problems };
-    problems.push({ code: 'LINE_PREFIX_UNKNOWN', record: recordRef('timesheet', line.id), prefix });
+  const prefix = readLinePrefix(line.description, settings, index);
+  if (prefix.kind === 'category') {
+    return { category: prefix.category, ruleId: BUILTIN_RULES.linePrefix, problems };
+  }
+  if (prefix.kind === 'unknown') {
+    // Held, the line waits for its author; not held, the ticket decides below (and it is reported).
+    problems.push({
+      code: 'LINE_PREFIX_UNKNOWN',
+      record: recordRef('timesheet', line.id),
+      prefix: prefix.prefix,
+      suggestion: prefix.suggestion,
+      held: settings.linePrefixes.unknown === 'hold',
+    });
   }
 
   const rule = settings.rules.find((candidate) => ruleMatches(candidate, ticket, line));

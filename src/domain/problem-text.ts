@@ -1,4 +1,4 @@
-import type { Problem } from './problems';
+import type { Problem, UnknownPrefixProblem } from './problems';
 import { formatHours } from './time-units';
 
 function name(problem: Problem): string {
@@ -37,8 +37,23 @@ export function describeProblem(problem: Problem): string {
     case 'CATEGORY_AMBIGUOUS':
       return `Ticket ${problem.record.id} names several categories (${problem.candidates.join(', ')}); keep one or prefix each line with [category].`;
     case 'LINE_PREFIX_UNKNOWN':
-      return `Timesheet ${problem.record.id} starts with [${problem.prefix}], which is no service category; the prefix was ignored.`;
+      return `Timesheet ${problem.record.id} starts with [${problem.prefix}], which is not a category: ${prefixFix(problem)}`;
   }
+}
+
+function prefixFix(problem: UnknownPrefixProblem): string {
+  return problem.suggestion === null
+    ? "start the line with a category's label instead."
+    : `did you mean "${problem.suggestion}"?`;
+}
+
+/**
+ * The unknown-prefix problem without its record, for places that sit on the record already (a
+ * ticket's review note, a timesheet's mark) or name it beside: `[Bugfix] is not a category: did
+ * you mean "Bug fix"?`
+ */
+export function unknownPrefixSentence(problem: UnknownPrefixProblem): string {
+  return `[${problem.prefix}] is not a category: ${prefixFix(problem)}`;
 }
 
 function capitalise(text: string): string {

@@ -3,7 +3,8 @@ import type { CategoryKey, CompanyId, CurrencyCode, LocalDate, Minutes, TierKey 
 /**
  * Problems found while deciding: a closed union of codes, each naming the record it is about.
  * Blocking problems send the work to review (never billed); warnings are reported and the
- * decision stands.
+ * decision stands. One weight is the config's to choose (`linePrefixes.unknown`): that problem
+ * carries the choice (`held`).
  */
 
 export type RecordKind = 'timesheet' | 'ticket' | 'customer' | 'agreement' | 'pack';
@@ -48,13 +49,25 @@ export type Problem =
   | (ProblemBase<'AGREEMENT_UNKNOWN_TIER'> & { readonly tier: TierKey })
   | (ProblemBase<'UNCLASSIFIED'> & Record<never, never>)
   | (ProblemBase<'CATEGORY_AMBIGUOUS'> & { readonly candidates: readonly CategoryKey[] })
-  | (ProblemBase<'LINE_PREFIX_UNKNOWN'> & { readonly prefix: string });
+  | (ProblemBase<'LINE_PREFIX_UNKNOWN'> & {
+      /** The bracket text as written, trimmed: "Bugfix". */
+      readonly prefix: string;
+      /** The label of the category it is closest to, if one is close: "Bug fix". */
+      readonly suggestion: string | null;
+      /** True: the line is held for review; false: its ticket decided the category. */
+      readonly held: boolean;
+    });
 
 export type ProblemCode = Problem['code'];
 
-/** Every problem code, with whether it blocks billing and what it means (the documented catalog). */
+export type UnknownPrefixProblem = Extract<Problem, { code: 'LINE_PREFIX_UNKNOWN' }>;
+
+/**
+ * Every problem code, with whether it blocks billing (`configured`: as the config says) and what it
+ * means (the documented catalog).
+ */
 export const PROBLEM_CATALOG: Readonly<
-  Record<ProblemCode, { blocking: boolean; meaning: string }>
+  Record<ProblemCode, { blocking: boolean | 'configured'; meaning: string }>
 > = {
   LINE_NON_POSITIVE: { blocking: true, meaning: 'a timesheet line with zero or negative time' },
   LINE_OVER_24H: { blocking: true, meaning: 'a timesheet line with more than 24 hours' },
@@ -83,14 +96,15 @@ export const PROBLEM_CATALOG: Readonly<
     meaning: 'the ticket names several different service categories',
   },
   LINE_PREFIX_UNKNOWN: {
-    blocking: false,
-    meaning: 'a line description starts with [something] that is no category',
+    blocking: 'configured',
+    meaning: 'a line description starts with [something] that is not a category',
   },
 };
 
 /** True when the problem sends the work to review. */
 export function isBlocking(problem: Problem): boolean {
-  return PROBLEM_CATALOG[problem.code].blocking;
+  if (problem.code === 'LINE_PREFIX_UNKNOWN') return problem.held;
+  return PROBLEM_CATALOG[problem.code].blocking === true;
 }
 
 /** Shorthand for a record reference. */

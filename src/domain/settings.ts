@@ -90,6 +90,15 @@ export interface PrepaidSettings {
   readonly lowBalanceThreshold: Minutes;
 }
 
+/** What a line's `[prefix]` naming no category does: `hold` it for review, or let the `ticket` decide. */
+export type UnknownPrefixPolicy = 'hold' | 'ticket';
+
+export interface LinePrefixSettings {
+  readonly unknown: UnknownPrefixPolicy;
+  /** Bracket texts that are no category and no mistake either, e.g. "WIP" (compared as names are). */
+  readonly ignore: readonly string[];
+}
+
 export interface EngineSettings {
   readonly categories: readonly CategoryDefinition[];
   readonly alwaysBilled: readonly CategoryKey[];
@@ -97,6 +106,7 @@ export interface EngineSettings {
   /** Tier of a customer with no agreement on a day; null = such a line is a `NO_AGREEMENT` problem. */
   readonly defaultTier: TierKey | null;
   readonly rules: readonly ClassificationRule[];
+  readonly linePrefixes: LinePrefixSettings;
   readonly billing: BillingSettings;
   readonly prepaid: PrepaidSettings;
 }

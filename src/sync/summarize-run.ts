@@ -1,6 +1,11 @@
 import { formatMinorUnits } from '../domain/money';
 import type { SyncProblem } from './map/mapped';
 import type { SyncRunResult } from './sync-changes';
+import {
+  formatUnknownPrefixLine,
+  unknownPrefixLines,
+  type UnknownPrefixLine,
+} from './unknown-prefixes';
 import { describeWrites, formatPlannedWrite, type PlannedWrite } from './write/describe-writes';
 
 /** One customer's outcome in one period, for people and for `--json`. */
@@ -27,6 +32,8 @@ export interface RunSummary {
   /** On a dry run, every write the run would have made; empty otherwise. */
   readonly writes: readonly PeriodWrite[];
   readonly problems: readonly SyncProblem[];
+  /** Lines whose `[prefix]` names no category: held, or classified by their ticket. */
+  readonly unknownPrefixes: readonly UnknownPrefixLine[];
 }
 
 /** What a sync run did, per period and customer (no secrets, no Odoo payloads). */
@@ -65,6 +72,12 @@ export function summarizeRun(result: SyncRunResult, currencyDecimals: number): R
     dryRun,
     writes: dryRun ? result.periods.flatMap(periodWrites) : [],
     problems: result.periods.flatMap((period) => period.problems),
+    unknownPrefixes: result.periods.flatMap((period) => {
+      const tickets = new Map(period.facts.tickets.map((ticket) => [ticket.id, ticket]));
+      return period.plans.flatMap(({ plan }) =>
+        unknownPrefixLines(period.period, plan.decisions, tickets),
+      );
+    }),
   };
 }
 
@@ -89,6 +102,9 @@ export function formatRunSummary(summary: RunSummary): string[] {
       `${entry.period}  ${entry.customer} (${entry.customerId}): draft ${draftText(entry.draft, summary.dryRun)}, ${entry.amount}` +
       (entry.reviewLines > 0 ? `, ${entry.reviewLines} line(s) held for review` : ''),
   );
+  for (const line of summary.unknownPrefixes) {
+    lines.push(`${line.period}  ${formatUnknownPrefixLine(line)}`);
+  }
   if (summary.dryRun) {
     for (const period of summary.periods) {
       const writes = summary.writes.filter((write) => write.period === period);

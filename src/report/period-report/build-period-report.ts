@@ -11,6 +11,7 @@ import {
 } from '../../domain';
 import type { PeriodDraft, PeriodReportData } from '../../sync/period-report-data';
 import { unassignedDecisions } from '../../sync/unassigned-work';
+import { unknownPrefixLines } from '../../sync/unknown-prefixes';
 import type { CustomerReport, DraftState, ReportReviewItem } from './period-report';
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
@@ -71,6 +72,7 @@ function customerRow(
       expiresOn: balance.expiresOn,
     })),
     reviewItems: reviewItems(plan.reviewItems, tickets),
+    unknownPrefixes: unknownPrefixLines(plan.period, plan.decisions, tickets),
     draft:
       draft === undefined
         ? { state: 'none', invoice: null }
@@ -102,6 +104,7 @@ function unassignedRow(
     totalAmount: minorUnits(0),
     packs: [],
     reviewItems: reviewItems(held, tickets),
+    unknownPrefixes: unknownPrefixLines(data.report.plan.period, decisions, tickets),
     draft: { state: 'none', invoice: null },
   };
 }

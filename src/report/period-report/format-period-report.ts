@@ -7,6 +7,7 @@ import {
   type Minutes,
   type Period,
 } from '../../domain';
+import { formatUnknownPrefixLine } from '../../sync/unknown-prefixes';
 import { toCsv } from './csv';
 import type { CustomerReport } from './period-report';
 import { alignTable, type TableColumn } from './text-table';
@@ -110,6 +111,11 @@ function formatTable(period: Period, rows: readonly CustomerReport[], decimals: 
     ]),
   );
   if (packs.length > 0) out.push('', 'Prepaid packs', ...alignTable(PACK_COLUMNS, packs));
+  const prefixes = rows.flatMap((row) =>
+    row.unknownPrefixes.map((line) => `  ${row.customer}: ${formatUnknownPrefixLine(line)}`),
+  );
+  if (prefixes.length > 0)
+    out.push('', 'Lines starting with a [prefix] that is not a category', ...prefixes);
   return out;
 }
 
@@ -193,6 +199,7 @@ function jsonRecord(row: CustomerReport, decimals: number) {
         reason: item.reason,
       })),
     },
+    unknownPrefixes: row.unknownPrefixes,
     draft: row.draft,
   };
 }

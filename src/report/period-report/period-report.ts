@@ -1,4 +1,5 @@
 import type { LocalDate, MinorUnits, Minutes, Period } from '../../domain';
+import type { UnknownPrefixLine } from '../../sync/unknown-prefixes';
 
 /** The state of a customer's Tally invoice for the period in Odoo. */
 export type DraftState = 'none' | 'draft' | 'posted' | 'cancelled';
@@ -41,5 +42,7 @@ export interface CustomerReport {
   readonly totalAmount: MinorUnits;
   readonly packs: readonly ReportPack[];
   readonly reviewItems: readonly ReportReviewItem[];
+  /** Lines starting with a `[prefix]` that names no category (held or classified by the ticket). */
+  readonly unknownPrefixes: readonly UnknownPrefixLine[];
   readonly draft: { readonly state: DraftState; readonly invoice: string | null };
 }

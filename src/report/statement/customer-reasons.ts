@@ -44,7 +44,9 @@ export function customerReason(problem: Problem, settings: EngineSettings): stri
     case 'AGREEMENT_OVERLAP':
       return 'Several of your agreements overlapped; the most extensive one was applied.';
     case 'LINE_PREFIX_UNKNOWN':
-      return 'An entry named a kind of work we do not know; the ticket’s own kind was used.';
+      return problem.held
+        ? 'An entry named a kind of work we do not know; we will classify it.'
+        : 'An entry named a kind of work we do not know; the ticket’s own kind was used.';
   }
 }
 

@@ -123,6 +123,12 @@ describe('bad Odoo data: named, held back, nothing wrong written', () => {
       'no rule gave the work a service category',
     ],
     [
+      'a line [prefix] that is not a category',
+      '[Gardening] Patched the rest',
+      /Timesheet \d+ starts with \[Gardening\], which is not a category/,
+      '[Gardening] is not a category',
+    ],
+    [
       'maintenance without patch',
       'Fixed the report',
       /requires patch on 2026-01-10/,
@@ -145,12 +151,6 @@ describe('bad Odoo data: named, held back, nothing wrong written', () => {
     expect(decision?.coverage).toBe('covered');
     expect(decision?.problems.map((problem) => problem.code)).toContain('AGREEMENT_OVERLAP');
     expect(timesheetNamed('Patched')?.carriedBy).toMatch(/:covered:patching\.patch$/);
-  });
-
-  it('an unknown [prefix] on a line is a warning; the ticket decides', () => {
-    const decision = decisionOf('[Gardening] Patched the rest');
-    expect(decision?.category).toBe('patching');
-    expect(decision?.problems.map((problem) => problem.code)).toContain('LINE_PREFIX_UNKNOWN');
   });
 
   it('no invoice line carries any held time, and the rest of the period is written', () => {

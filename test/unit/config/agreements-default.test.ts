@@ -52,6 +52,10 @@ describe('the shipped default encodes the support terms', () => {
     );
   });
 
+  it('holds a line whose [prefix] is not a category, and ignores no bracket text', () => {
+    expect(settings.linePrefixes).toEqual({ unknown: 'hold', ignore: [] });
+  });
+
   it('requires patch for maintenance, and nothing else', () => {
     expect(settings.tiers.map((tier) => [tier.key, tier.requires])).toEqual([
       ['on_demand', []],

@@ -107,6 +107,24 @@ describe('an invalid agreements file', () => {
     ]);
   });
 
+  it.each([
+    [
+      'an unknown policy',
+      'linePrefixes: { unknown: bill }',
+      'linePrefixes.unknown (line 4): Invalid option: expected one of "hold"|"ticket"',
+    ],
+    [
+      'an ignored text that names a category',
+      'linePrefixes: { ignore: [WIP, bug-fix] }',
+      'linePrefixes.ignore[1] (line 4): "bug-fix" names category "bug_fix", so a line starting with it cannot be ignored',
+    ],
+  ])('reports %s under linePrefixes', (_case, setting, line) => {
+    const file = `categories: { bug_fix: { label: Bug fix } }\ntiers: { on_demand: { label: On Demand, rank: 0 } }\nalwaysBilled: []\n${setting}\n`;
+    expect(errorOf(() => parseAgreementsConfig(file, 'x.yaml')).userMessage).toContain(
+      `  - ${line}`,
+    );
+  });
+
   it('reports a shipped default that names a tier the file does not define', () => {
     const noTiers = errorOf(() =>
       parseAgreementsConfig('categories: {}\ntiers: { basic: { label: B, rank: 0 } }\n', 'x.yaml'),

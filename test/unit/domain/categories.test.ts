@@ -161,12 +161,6 @@ describe('category resolution', () => {
     ]);
   });
 
-  it('warns about an unknown [prefix] and falls back to the ticket', () => {
-    const decision = classify({ categoryName: 'Bug fix' }, '[misc] something', defaultSettings);
-    expect(decision.coverage).toBe('covered');
-    expect(decision.problems.map((problem) => problem.code)).toEqual(['LINE_PREFIX_UNKNOWN']);
-  });
-
   it('takes the first matching configured rule in file order', () => {
     const ordered = settingsWith({
       rules: [

@@ -6,7 +6,7 @@ import {
   lineKey,
   parseLineKey,
 } from '../../../src/domain';
-import { COMPANY, CUSTOMER, aLine, aTicket, agreementsFor, defaultSettings } from './builders';
+import { COMPANY, CUSTOMER, aLine, aTicket, agreementsFor, settingsWith } from './builders';
 
 describe('explain', () => {
   it('turns a decision into sentences naming the rules', () => {
@@ -18,12 +18,12 @@ describe('explain', () => {
         tickets: [aTicket({ categoryName: 'Bug fix' })],
         agreements: agreementsFor('maintenance'),
       },
-      defaultSettings,
+      settingsWith({ linePrefixes: { unknown: 'ticket', ignore: [] } }),
     );
     expect(explainDecision(decision)).toEqual([
       'Timesheet 1 on ticket 7, 2025-11-10, 1.50 h: covered. Bug fix: covered by Maintenance and Support Agreement.',
       "Decided by the ticket's category (builtin:ticket-category), then agreement tag:maintenance:always, then what tier maintenance covers.",
-      'Warning: Timesheet 1 starts with [misc], which is no service category; the prefix was ignored.',
+      "Warning: Timesheet 1 starts with [misc], which is not a category: start the line with a category's label instead.",
     ]);
   });
 

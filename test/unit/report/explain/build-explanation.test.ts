@@ -160,9 +160,27 @@ describe('explaining one timesheet line', () => {
       },
     },
     {
-      case: 'an unknown [prefix] is a warning, and the ticket decides',
+      case: 'an unknown [prefix] holds the line, naming the label meant',
+      spec: {
+        input: { tickets: [ticket('User support')], lines: [aLine({ description: '[Bugfix] x' })] },
+      },
+      expected: {
+        coverage: 'review',
+        problems: [
+          {
+            code: 'LINE_PREFIX_UNKNOWN',
+            blocking: true,
+            text: 'Timesheet 1 starts with [Bugfix], which is not a category: did you mean "Bug fix"?',
+          },
+        ],
+        destination: { kind: 'review' },
+      },
+    },
+    {
+      case: 'with linePrefixes.unknown: ticket, an unknown [prefix] is a warning and the ticket decides',
       spec: {
         input: { tickets: [ticket('User support')], lines: [aLine({ description: '[Misc] x' })] },
+        settings: settingsWith({ linePrefixes: { unknown: 'ticket', ignore: [] } }),
       },
       expected: {
         coverage: 'billable',

@@ -10,6 +10,7 @@ import {
   aTicket,
   agreementsFor,
   defaultSettings,
+  settingsWith,
 } from '../../domain/builders';
 import { reportPlanOf } from '../report-builders';
 
@@ -230,6 +231,7 @@ describe('the period report formats', () => {
           },
         ],
       },
+      unknownPrefixes: [],
       draft: { state: 'posted', invoice: 'INV/2025/00007' },
     });
   });
@@ -259,5 +261,62 @@ describe('the period report formats', () => {
       'No customer has work, fees, prepaid hours or a Tally invoice in 2025-11.\n',
     );
     expect(formatPeriodReport(NOVEMBER, [], 'json', 2)).toBe('[]\n');
+  });
+});
+
+describe('lines starting with a [prefix] that is not a category', () => {
+  const report = (settings = defaultSettings) =>
+    buildPeriodReport(
+      {
+        report: reportPlanOf(
+          {
+            tickets: [aTicket({ number: 'HT00007', categoryName: 'User support' })],
+            lines: [aLine({ id: 12, description: '[Bugfix] login fails', minutes: 90 })],
+          },
+          settings,
+        ),
+        drafts: [],
+      },
+      settings,
+    );
+  const held = {
+    period: '2025-11',
+    timesheetId: 12,
+    ticket: 'HT00007',
+    date: '2025-11-10',
+    prefix: 'Bugfix',
+    suggestion: 'Bug fix',
+    held: true,
+    problem: '[Bugfix] is not a category: did you mean "Bug fix"?',
+  };
+
+  it('table: listed under the table, one sentence each, with the label meant', () => {
+    const lines = formatPeriodReport(NOVEMBER, report(), 'table', 2).split('\n');
+    const heading = lines.indexOf('Lines starting with a [prefix] that is not a category');
+    expect(heading).toBeGreaterThan(0);
+    expect(lines[heading + 1]).toBe(
+      '  Acme AB: timesheet 12 (HT00007, 2025-11-10) held for review: [Bugfix] is not a category: did you mean "Bug fix"?',
+    );
+  });
+
+  it('json: held, with the sentence as the review reason too', () => {
+    const [row] = JSON.parse(formatPeriodReport(NOVEMBER, report(), 'json', 2)) as {
+      unknownPrefixes: unknown[];
+      review: { items: { reason: string }[] };
+    }[];
+    expect(row?.unknownPrefixes).toEqual([held]);
+    expect(row?.review.items.map((item) => item.reason)).toEqual([
+      'Held for review: Timesheet 12 starts with [Bugfix], which is not a category: did you mean "Bug fix"?',
+    ]);
+  });
+
+  it('with linePrefixes.unknown: ticket, billed by the ticket and still listed', () => {
+    const [row] = report(settingsWith({ linePrefixes: { unknown: 'ticket', ignore: [] } }));
+    expect(row?.unknownPrefixes).toEqual([{ ...held, held: false }]);
+    expect(row?.reviewItems).toEqual([]);
+    expect(row?.billed).toBe(90);
+    expect(formatPeriodReport(NOVEMBER, [row!], 'table', 2)).toContain(
+      '  Acme AB: timesheet 12 (HT00007, 2025-11-10) classified by its ticket: [Bugfix] is not a category: did you mean "Bug fix"?',
+    );
   });
 });

@@ -66,6 +66,31 @@ describe('planNotices', () => {
     expect(result.noticeWrites).toHaveLength(1);
   });
 
+  it('names an unknown [prefix] and the label meant in the review note', () => {
+    const prefixed = {
+      ...review(7, 'Held for review: Timesheet 1 starts with [Bugfix], …'),
+      problems: [
+        {
+          code: 'LINE_PREFIX_UNKNOWN',
+          record: { kind: 'timesheet', id: '1' },
+          prefix: 'Bugfix',
+          suggestion: 'Bug fix',
+          held: true,
+        },
+      ],
+    } as InvoicePlan['reviewItems'][number];
+    expect(run([january([prefixed])], [ticket(7)]).reviewWrites).toEqual([
+      {
+        model: 'helpdesk.ticket',
+        ids: [7],
+        values: {
+          x_tally_review:
+            '2026-01: Held for review: [Bugfix] is not a category: did you mean "Bug fix"?',
+        },
+      },
+    ]);
+  });
+
   it.each([
     ['the key is recorded on the ticket', { notices: ['review:placeholder'] }, [], 0, 0],
     ['an open activity carries the key (a run crashed before recording it)', {}, ['OPEN'], 0, 1],
