@@ -13,12 +13,13 @@ import { registerSyncCommand } from './commands/sync.command';
 import { registerWorkerCommand } from './commands/worker.command';
 import type { SecretScrubber } from '../shared/redact';
 import type { Output } from './output';
+import type { StopRequests } from './stop-requests';
 
 export interface ProgramDeps {
   readonly output: Output;
   readonly version: string;
-  /** Resolves when the user asks a long-running command to stop (SIGINT/SIGTERM). */
-  readonly stopSignal: () => Promise<void>;
+  /** Starts listening for SIGINT/SIGTERM, the user's requests to stop a long-running command. */
+  readonly listenForStop: () => StopRequests;
   /** Secrets read from the connection settings are registered here, so no error prints them. */
   readonly scrubber: SecretScrubber;
 }
@@ -48,14 +49,14 @@ export function buildProgram(deps: ProgramDeps): Command {
   registerDemoCommand(program, deps.output, deps.scrubber);
   registerExplainCommand(program, deps.output, deps.scrubber);
   registerReportCommand(program, deps.output, deps.scrubber);
-  registerSandboxCommand(program, deps.output, deps.stopSignal);
+  registerSandboxCommand(program, deps.output, deps.listenForStop);
   registerSetupCommand(program, deps.output, deps.scrubber);
   registerStatementCommand(program, deps.output, deps.scrubber);
   registerSyncCommand(program, deps.output, deps.scrubber);
   registerClosePeriodCommand(program, deps.output, deps.scrubber);
   registerScheduleCommand(program, deps.output);
   registerStatusCommand(program, deps.output, deps.scrubber);
-  registerWorkerCommand(program, deps.output, deps.stopSignal, deps.scrubber);
+  registerWorkerCommand(program, deps.output, deps.listenForStop, deps.scrubber);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -4,24 +4,18 @@ import { SecretScrubber } from '../shared/redact';
 import { buildProgram } from './build-program';
 import { handleCliError } from './handle-error';
 import { processOutput } from './output';
+import { listenForStop } from './stop-requests';
 
 favourMemoryOverSpeed();
 
 const VERSION = '0.1.0';
-
-function waitForStopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-}
 
 async function main(argv: readonly string[]): Promise<number> {
   const scrubber = new SecretScrubber();
   const program = buildProgram({
     output: processOutput,
     version: VERSION,
-    stopSignal: waitForStopSignal,
+    listenForStop: () => listenForStop(),
     scrubber,
   });
   try {

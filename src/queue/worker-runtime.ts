@@ -1,4 +1,4 @@
-import { Worker } from 'bullmq';
+import { Worker, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { silentLogger, type Logger } from '../shared/logger';
 import type { SecretScrubber } from '../shared/redact';
@@ -36,12 +36,20 @@ export interface WorkerRuntimeOptions {
 export interface WorkerRuntime {
   readonly queues: TallyQueues;
   readonly metrics: TallyMetrics;
+  /** Jobs this process is running now. */
+  running(): number;
   /**
    * Stops taking jobs and waits up to `graceMs` for running ones; jobs still running then are
    * abandoned (their BullMQ lock lapses and another worker picks them up as stalled).
-   * Resolves with whether every running job finished in time.
    */
-  close(graceMs?: number): Promise<{ graceful: boolean }>;
+  close(graceMs?: number): Promise<WorkerClosed>;
+}
+
+export interface WorkerClosed {
+  /** Every running job finished within the grace period. */
+  readonly graceful: boolean;
+  /** Jobs still running when the grace period ran out, left to be retried or taken over. */
+  readonly unfinished: number;
 }
 
 // Jobs per queue: syncs fan out to many customers; closing and setup checks are rare and serial.
@@ -86,10 +94,19 @@ export function createWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntim
   // Each worker gets a connection of its own: BullMQ's forced disconnect cuts the worker's main
   // connection even when it was passed in shared, and the queues and locks still need theirs.
   const connections: Redis[] = [];
+  let running = 0;
   const workers = queueNames.map((queue) => {
     const connection = redis.duplicate();
     connections.push(connection);
-    const worker = new Worker(queue, (job, token, signal) => runJob(deps, job, token, signal), {
+    const processor: Processor = async (job, token, signal) => {
+      running += 1;
+      try {
+        return await runJob(deps, job, token, signal);
+      } finally {
+        running -= 1;
+      }
+    };
+    const worker = new Worker(queue, processor, {
       connection,
       prefix: settings.prefix,
       concurrency: concurrencyOf(queue, settings),
@@ -112,22 +129,19 @@ export function createWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntim
   });
   logger.info('Worker started.', { event: 'worker.started', queues: queueNames });
 
-  let closing: Promise<{ graceful: boolean }> | undefined;
-  const close = async (graceMs = settings.shutdownGraceMs): Promise<{ graceful: boolean }> => {
-    const graceful = await closeWithGrace(workers, graceMs);
+  let closing: Promise<WorkerClosed> | undefined;
+  const close = async (graceMs = settings.shutdownGraceMs): Promise<WorkerClosed> => {
+    const { graceful, unfinished } = await closeWithGrace(workers, graceMs, () => running);
     // Jobs cut off by a forced close may still hold customers; their locks must lapse, not linger.
     if (!graceful) heldLocks.abandonAll();
     await Promise.all(connections.map((connection) => closeRedis(connection)));
-    logger.info(graceful ? 'Worker stopped.' : 'Worker stopped; unfinished jobs will be retried.', {
-      event: 'worker.stopped',
-      graceful,
-    });
     if (options.queues === undefined) await queues.close();
-    return { graceful };
+    return { graceful, unfinished };
   };
   return {
     queues,
     metrics,
+    running: () => running,
     close: (graceMs) => (closing ??= close(graceMs)),
   };
 }
@@ -143,13 +157,19 @@ const delay = (ms: number) =>
  * then get their abort signal and a moment to stop; after that the workers' connections are cut,
  * their BullMQ locks lapse, and another worker picks the jobs up as stalled.
  */
-async function closeWithGrace(workers: readonly Worker[], graceMs: number): Promise<boolean> {
+async function closeWithGrace(
+  workers: readonly Worker[],
+  graceMs: number,
+  running: () => number,
+): Promise<WorkerClosed> {
   const closing = Promise.all(workers.map((worker) => worker.close())).then(
     () => 'closed' as const,
   );
-  if ((await Promise.race([closing, delay(graceMs)])) === 'closed') return true;
+  if ((await Promise.race([closing, delay(graceMs)])) === 'closed')
+    return { graceful: true, unfinished: 0 };
+  const unfinished = running();
   for (const worker of workers) worker.cancelAllJobs('the worker is shutting down');
   if ((await Promise.race([closing, delay(ABORT_WAIT_MS)])) !== 'closed')
     await Promise.all(workers.map((worker) => worker.disconnect()));
-  return false;
+  return { graceful: false, unfinished };
 }

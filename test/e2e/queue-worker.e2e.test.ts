@@ -121,7 +121,7 @@ describe('tally worker --dashboard (built CLI, sandbox Odoo, real Redis)', () =>
     expect(report.customers.some((run) => run.summary?.cursor !== null)).toBe(true);
 
     expect(await stop('SIGTERM')).toBe(0);
-    expect(output).toContain('Worker stopped.');
+    expect(output).toContain('Drained: every running job finished; the worker stopped cleanly.');
     expect(output).not.toContain(env.ODOO_API_KEY!);
   }, 90_000);
 });

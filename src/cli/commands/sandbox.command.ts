@@ -6,6 +6,7 @@ import { BUILT_IN_SEEDS, parseSeedFile, type BuiltInSeed } from '../../sandbox/s
 import { UsageError } from '../errors';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
+import type { StopRequests } from '../stop-requests';
 
 const SandboxFlagsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8069),
@@ -47,7 +48,7 @@ async function startSandboxOnPort(port: number, options: SandboxOptions) {
 export function registerSandboxCommand(
   program: Command,
   output: Output,
-  stopSignal: () => Promise<void>,
+  listenForStop: () => StopRequests,
 ): void {
   program
     .command('sandbox')
@@ -76,7 +77,7 @@ export function registerSandboxCommand(
         seed: await seedFrom(flags.seed),
       });
       // Listen before announcing readiness, so a stop request right after the banner is not lost.
-      const stopped = stopSignal();
+      const stop = listenForStop();
       output.print(
         `Odoo ${flags.odooVersion} sandbox (${flags.helpdesk} helpdesk) listening on ${sandbox.url}`,
       );
@@ -90,7 +91,9 @@ export function registerSandboxCommand(
       output.print(
         `These are throw-away credentials of an in-memory database (the admin's password is ${sandbox.password}). Press Ctrl+C to stop.`,
       );
-      await stopped;
+      await stop.first;
+      // A second Ctrl+C while closing ends the process at once.
+      stop.dispose();
       await sandbox.close();
     });
 }

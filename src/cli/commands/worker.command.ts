@@ -4,7 +4,7 @@ import { ALL_JOBS } from '../../../jobs';
 import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../../config/load-agreements';
 import { loadConnection } from '../../config/load-connection';
 import { closeRedis, connectRedis, describeRedisUrl } from '../../queue/connection';
-import { BOARD_PATH, startDashboard } from '../../queue/dashboard/dashboard-server';
+import { BOARD_PATH, startDashboard, type Dashboard } from '../../queue/dashboard/dashboard-server';
 import {
   loadDashboardSettings,
   type DashboardSettings,
@@ -13,8 +13,8 @@ import { loadSchedules } from '../../queue/load-schedules';
 import { TallyMetrics } from '../../queue/metrics';
 import { logObserver } from '../../queue/progress/log-observer';
 import { ttyObserver } from '../../queue/progress/tty-observer';
-import { loadQueueSettings } from '../../queue/queue-settings';
-import { applySchedules } from '../../queue/schedulers';
+import { loadQueueSettings, type QueueSettings } from '../../queue/queue-settings';
+import { applySchedules, type ScheduleView } from '../../queue/schedulers';
 import { TallyQueues } from '../../queue/tally-queues';
 import { createOdooCallGate, createWorkerRuntime } from '../../queue/worker-runtime';
 import { systemClock } from '../../shared/clock';
@@ -23,6 +23,8 @@ import { createTallyHandlers } from '../../sync/job-handlers';
 import { cliLogger } from '../cli-logger';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
+import type { StopRequests } from '../stop-requests';
+import { drainOnStop } from '../worker-drain';
 
 const WorkerFlagsSchema = z.object({
   dashboard: z.boolean().default(false),
@@ -39,7 +41,7 @@ const WorkerFlagsSchema = z.object({
 export function registerWorkerCommand(
   program: Command,
   output: Output,
-  stopSignal: () => Promise<void>,
+  listenForStop: () => StopRequests,
   scrubber: SecretScrubber,
 ): void {
   program
@@ -89,59 +91,80 @@ export function registerWorkerCommand(
         clock: systemClock,
         odooCalls: createOdooCallGate(redis, settings, metrics),
       });
-      const applied = schedules === null ? [] : await applySchedules(queues, schedules.schedules);
-      // Listen before announcing readiness, so a stop request right after the banner is not lost.
-      const stopped = stopSignal();
-      const runtime = createWorkerRuntime({
-        handlers,
-        jobs: ALL_JOBS,
-        redis,
-        settings,
-        scrubber,
-        logger,
-        metrics,
-        queues,
-        observer: output.isTerminal
-          ? ttyObserver((text) => process.stdout.write(text))
-          : logObserver(logger),
-      });
-      const dashboard =
-        dashboardSettings === null
-          ? null
-          : await startDashboard({ queues, metrics, settings: dashboardSettings });
-
-      output.print(
-        `Tally worker running on ${describeRedisUrl(settings.redisUrl)} (prefix ${settings.prefix}, ${settings.concurrency} sync jobs at once, Odoo limited to ${settings.odooRps === 0 ? 'no limit' : `${settings.odooRps} calls/s`}).`,
-      );
-      if (schedules !== null)
-        output.print(
-          `Schedules from ${schedules.file ?? 'the built-in defaults'}: ${applied.map((view) => `${view.id} (next ${view.next ?? '-'})`).join(', ') || 'none'}.`,
-        );
-      if (dashboard !== null) {
-        output.print(`Dashboard listening on ${dashboard.url}${BOARD_PATH}`);
-        // Printed once, to stdout and never to the logs: the person who started the worker needs it.
-        if (dashboard.generatedToken !== null)
-          output.print(
-            `Dashboard token for this run (set TALLY_DASHBOARD_TOKEN to choose one): ${dashboard.generatedToken}`,
-          );
+      let dashboard: Dashboard | null = null;
+      const closeConnections = async () => {
+        await dashboard?.close();
+        await handlers.close();
+        await queues.close();
+        await closeRedis(redis);
+      };
+      let applied: readonly ScheduleView[] = [];
+      try {
+        // The dashboard listens before any job is taken: a worker that cannot serve it stops here.
+        if (dashboardSettings !== null)
+          dashboard = await startDashboard({ queues, metrics, settings: dashboardSettings });
+        if (schedules !== null) applied = await applySchedules(queues, schedules.schedules);
+      } catch (error) {
+        await closeConnections();
+        throw error;
       }
-      output.print('Press Ctrl+C to stop.');
 
-      await stopped;
-      output.warn(
-        `Stopping: no new jobs; running jobs get ${Math.round(settings.shutdownGraceMs / 1000)} s to finish.`,
-      );
-      const { graceful } = await runtime.close();
-      await dashboard?.close();
-      await handlers.close();
-      await queues.close();
-      await closeRedis(redis);
-      output.warn(
-        graceful
-          ? 'Worker stopped.'
-          : 'Worker stopped; jobs that did not finish in time will be run again by a worker.',
-      );
-      // Abandoned jobs may still hold sockets open; their work is picked up elsewhere.
-      if (!graceful) process.exit(0);
+      // Listen before announcing readiness, so a stop request right after the banner is not lost.
+      const stop = listenForStop();
+      try {
+        const runtime = createWorkerRuntime({
+          handlers,
+          jobs: ALL_JOBS,
+          redis,
+          settings,
+          scrubber,
+          logger,
+          metrics,
+          queues,
+          observer: output.isTerminal
+            ? ttyObserver((text) => process.stdout.write(text))
+            : logObserver(logger),
+        });
+        printBanner(
+          output,
+          settings,
+          schedules === null ? null : { file: schedules.file, applied },
+          dashboard,
+        );
+        await drainOnStop({
+          runtime,
+          stop,
+          graceMs: settings.shutdownGraceMs,
+          logger,
+          closeConnections,
+          exit: (code) => process.exit(code),
+        });
+      } finally {
+        stop.dispose();
+      }
     });
+}
+
+function printBanner(
+  output: Output,
+  settings: QueueSettings,
+  schedules: { file: string | null; applied: readonly ScheduleView[] } | null,
+  dashboard: Dashboard | null,
+): void {
+  output.print(
+    `Tally worker running on ${describeRedisUrl(settings.redisUrl)} (prefix ${settings.prefix}, ${settings.concurrency} sync jobs at once, Odoo limited to ${settings.odooRps === 0 ? 'no limit' : `${settings.odooRps} calls/s`}).`,
+  );
+  if (schedules !== null)
+    output.print(
+      `Schedules from ${schedules.file ?? 'the built-in defaults'}: ${schedules.applied.map((view) => `${view.id} (next ${view.next ?? '-'})`).join(', ') || 'none'}.`,
+    );
+  if (dashboard !== null) {
+    output.print(`Dashboard listening on ${dashboard.url}${BOARD_PATH}`);
+    // Printed once, to stdout and never to the logs: the person who started the worker needs it.
+    if (dashboard.generatedToken !== null)
+      output.print(
+        `Dashboard token for this run (set TALLY_DASHBOARD_TOKEN to choose one): ${dashboard.generatedToken}`,
+      );
+  }
+  output.print('Press Ctrl+C to stop.');
 }

@@ -9,7 +9,7 @@ import { DashboardListenError } from '../errors';
 import type { TallyMetrics } from '../metrics';
 import type { TallyQueues } from '../tally-queues';
 import { requireCredentials, type DashboardCredentials } from './dashboard-auth';
-import { hasCredentials, type DashboardSettings } from './dashboard-settings';
+import { DASHBOARD_ENV, hasCredentials, type DashboardSettings } from './dashboard-settings';
 
 export const BOARD_PATH = '/queues';
 
@@ -61,9 +61,8 @@ export async function startDashboard(deps: DashboardDeps): Promise<Dashboard> {
 
   const server = await listen(app, settings.host, settings.port);
   const { port } = server.address() as AddressInfo;
-  const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${hostPort(settings.host, port)}`,
     generatedToken,
     close: () =>
       new Promise<void>((resolve) => {
@@ -80,10 +79,30 @@ function listen(app: express.Express, host: string, port: number): Promise<Serve
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         new DashboardListenError(
-          `The dashboard could not listen on ${host}:${port} (${error.code ?? error.message}): choose another --dashboard-port or TALLY_DASHBOARD_HOST.`,
-          { cause: error },
+          `The dashboard could not listen on ${hostPort(host, port)}: ${whatToFix(error)}.`,
+          { cause: error, details: { host, port, reason: error.code ?? 'unknown' } },
         ),
       ),
     );
   });
+}
+
+function hostPort(host: string, port: number): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** Why the address could not be bound, and the setting that changes it. */
+function whatToFix(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `another program already uses that port; set ${DASHBOARD_ENV.port} (or --dashboard-port) to a free port, or 0 for any free one`;
+    case 'EACCES':
+      return `this user may not bind that port; set ${DASHBOARD_ENV.port} (or --dashboard-port) to 1024 or above`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `that host is not an address of this machine; set ${DASHBOARD_ENV.host} (or --dashboard-host) to one, such as 127.0.0.1`;
+    default:
+      return `${error.code ?? error.message}; set ${DASHBOARD_ENV.host} and ${DASHBOARD_ENV.port} to an address of this machine and a free port`;
+  }
 }

@@ -139,6 +139,19 @@ export async function waitForSummaries(
   }
 }
 
+/** A fresh worker on `env`, and the summary of the one run it finishes after `before` stopped. */
+export async function rescueRun(
+  queues: TallyQueues,
+  env: Readonly<Record<string, string>>,
+  before: WorkerProcess,
+): Promise<{ rescuer: WorkerProcess; summary: RunSummary | undefined }> {
+  const rescuer = await WorkerProcess.start('rescuer', env);
+  const [summary] = await waitForSummaries(queues, 1, 30_000, {
+    describe: () => before.output() + rescuer.output(),
+  });
+  return { rescuer, summary };
+}
+
 /** Resolves once `ready()` holds, polling the sandbox every 5 ms. */
 export async function until(ready: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;

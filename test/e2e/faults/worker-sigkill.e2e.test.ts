@@ -5,6 +5,7 @@ import {
   faultPrefix,
   openTestQueues,
   referenceRun,
+  rescueRun,
   scenarioSandbox,
   SHARED_REDIS_URL,
   until,
@@ -98,10 +99,7 @@ describe('SIGKILL of the worker process mid-sync (built CLI, sandbox, Redis)', (
         expect(interrupted.length).toBeGreaterThan(0);
         sandbox.faults.reset();
 
-        const rescuer = await WorkerProcess.start('rescuer', env);
-        const [summary] = await waitForSummaries(test.queues, 1, 30_000, {
-          describe: () => doomed.output() + rescuer.output(),
-        });
+        const { rescuer, summary } = await rescueRun(test.queues, env, doomed);
         expect(summary).toMatchObject({ failed: 0, skipped: 0 });
         expect(summary!.completed).toBe(summary!.customers);
         // The jobs the kill cut short were taken over as stalled and finished by the new worker.

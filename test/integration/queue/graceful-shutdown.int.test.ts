@@ -38,7 +38,7 @@ describe('graceful shutdown', () => {
     expect(await stateOf(h, late)).toBe('waiting');
     release.open();
 
-    await expect(closed).resolves.toEqual({ graceful: true });
+    await expect(closed).resolves.toEqual({ graceful: true, unfinished: 0 });
     expect(await stateOf(h, running)).toBe('completed');
     expect(await stateOf(h, late)).toBe('waiting');
     expect(handlers.calls.map((call) => call.customerId)).toEqual([1]);
@@ -64,7 +64,7 @@ describe('graceful shutdown', () => {
     await eventually(() => (stubborn.calls.length === 1 ? true : undefined));
 
     const started = Date.now();
-    await expect(first.close(300)).resolves.toEqual({ graceful: false });
+    await expect(first.close(300)).resolves.toEqual({ graceful: false, unfinished: 1 });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(aborted).toBe(true);
 
@@ -88,7 +88,7 @@ describe('graceful shutdown', () => {
     const first = h.startWorker(deaf);
     await eventually(() => (deaf.calls.length === 1 ? true : undefined));
 
-    await expect(first.close(200)).resolves.toEqual({ graceful: false });
+    await expect(first.close(200)).resolves.toEqual({ graceful: false, unfinished: 1 });
     const handlers = new FakeHandlers();
     h.startWorker(handlers);
     await eventually(
