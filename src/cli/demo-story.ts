@@ -1,17 +1,18 @@
 import type { LoadedAgreements } from '../config/load-agreements';
-import { formatMinorUnits } from '../domain/money';
 import { localDateOfInstant, nextPeriod, previousPeriod } from '../domain/periods';
-import { formatHours } from '../domain/time-units';
 import type { Period } from '../domain/types';
 import type { OdooClient } from '../odoo/client';
 import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profile';
+import { buildPeriodReport } from '../report/period-report/build-period-report';
 import { periodStatements } from '../report/statement/period-statements';
+import type { Statement } from '../report/statement/statement';
 import { runSetup } from '../setup/run-setup';
 import { closeCustomerPeriod } from '../sync/close-period';
 import { latestPeriodWithWork } from '../sync/latest-period';
 import { planForReport } from '../sync/plan-for-report';
 import { readPeriodConfigOf, type ReadPeriodConfig } from '../sync/read-period';
 import { syncPeriod, type PeriodSyncResult } from '../sync/sync-period';
+import { demoSummaryLines } from './demo-summary';
 import { writeStatements } from './statement-files';
 
 /** The months the demo company has work in: the newest and the two before it. */
@@ -19,6 +20,8 @@ const DEMO_MONTHS = 3;
 
 export interface DemoStory {
   readonly lines: string[];
+  /** The newest month's statements, as written. */
+  readonly statements: readonly Statement[];
 }
 
 /**
@@ -43,7 +46,7 @@ export async function runDemoStory(
   const profile = await detectFieldProfile(fieldNamesVia(client));
   const newest = await latestPeriodWithWork(client, profile);
   if (newest === null)
-    return { lines: [...lines, 'The sandbox holds no timesheets: nothing to do.'] };
+    return { lines: [...lines, 'The sandbox holds no timesheets: nothing to do.'], statements: [] };
   let first: Period = newest;
   for (let month = 1; month < DEMO_MONTHS; month += 1) first = previousPeriod(first);
   const today = localDateOfInstant(options.now.toISOString(), 'Europe/Stockholm');
@@ -74,17 +77,12 @@ export async function runDemoStory(
 
   const report = await planForReport(client, config, { period: newest, today });
   const decimals = config.currencyDecimals;
-  lines.push('', `${newest} per customer (hours covered / drawn from packs / billed; amount):`);
-  for (const { customer, plan } of report.plan.plans) {
-    const totals = plan.totals;
-    lines.push(
-      `  ${customer.name.padEnd(28)} ${formatHours(totals.covered).padStart(7)} ${formatHours(totals.drawn).padStart(7)} ${formatHours(totals.invoiced).padStart(7)}  ${formatMinorUnits(totals.amount, decimals).padStart(10)} ${plan.currency}` +
-        (plan.reviewItems.length > 0 ? `  (${plan.reviewItems.length} held for review)` : ''),
-    );
-  }
+  // The closing table shows no invoice states, so the drafts in Odoo need not be read for it.
+  const rows = buildPeriodReport({ report, drafts: [] }, config.settings);
+  lines.push('', ...demoSummaryLines(newest, rows, report.plan.company.currency, decimals));
   const statements = periodStatements(report.facts, report.plan, config.settings, decimals);
   const paths = await writeStatements(options.out, statements);
   lines.push('', `Statements for ${newest} (open them in a browser, print to PDF):`);
   for (const file of paths) lines.push(`  ${file}`);
-  return { lines };
+  return { lines, statements };
 }

@@ -13,7 +13,14 @@ import {
   type TicketId,
 } from '../../domain';
 import { addDays, daysBetween } from './dates';
-import type { BurnDownPoint, PackDrawdown, PackProjection, StatementPack } from './statement';
+import { nextPack, type PackStanding } from './next-pack';
+import type {
+  BurnDownPoint,
+  NextPack,
+  PackDrawdown,
+  PackProjection,
+  StatementPack,
+} from './statement';
 
 interface Dated {
   readonly date: LocalDate;
@@ -102,17 +109,19 @@ function burnDown(
 
 /**
  * The pace of the period projected forward: the average use per day since the period (or the
- * pack) started, applied to the closing balance.
+ * pack) started, applied to the closing balance. A pack that is gone carries `next`, what pays for
+ * work after the period.
  */
 export function projectPack(
   balance: PackBalance,
   start: LocalDate,
   last: LocalDate,
+  next: NextPack | null,
 ): PackProjection {
   if (balance.expiresOn !== null && balance.expiresOn <= addDays(last, 1)) {
-    return { kind: 'expired', on: balance.expiresOn, unused: balance.closing };
+    return { kind: 'expired', on: balance.expiresOn, unused: balance.closing, next };
   }
-  if (balance.closing <= 0) return { kind: 'used_up' };
+  if (balance.closing <= 0) return { kind: 'used_up', next };
   if (balance.drawn <= 0) return { kind: 'no_use' };
   const basisDays = daysBetween(start, last) + 1;
   const minutesPerDay = balance.drawn / basisDays;
@@ -128,7 +137,8 @@ export function projectPack(
 
 /**
  * The customer's packs usable in the period (bought by its last day, not expired before its first)
- * with purchases, dated drawdowns, a burn-down and a projected run-out date.
+ * with purchases, dated drawdowns, a burn-down and a projected run-out date; a pack that is gone
+ * names the customer's pack that pays next (any of its packs, a later one too).
  */
 export function packRows(
   plan: InvoicePlan,
@@ -137,6 +147,11 @@ export function packRows(
   bounds: { first: LocalDate; last: LocalDate },
 ): StatementPack[] {
   const facts = new Map(packs.map((pack) => [pack.id, pack]));
+  const standings: PackStanding[] = plan.packBalances.flatMap((balance) => {
+    const pack = facts.get(balance.packId);
+    return pack === undefined ? [] : [{ pack, closing: balance.closing }];
+  });
+  const after = addDays(bounds.last, 1);
   return plan.packBalances.flatMap((balance): StatementPack[] => {
     const pack = facts.get(balance.packId);
     if (pack === undefined || pack.startDate > bounds.last) return [];
@@ -147,7 +162,8 @@ export function packRows(
       balance.opening,
       tickets,
     );
-    const projection = projectPack(balance, start, bounds.last);
+    const others = standings.filter((standing) => standing.pack.id !== balance.packId);
+    const projection = projectPack(balance, start, bounds.last, nextPack(after, others));
     const end =
       projection.kind === 'expired'
         ? { date: projection.on, balance: minutes(0) }

@@ -73,11 +73,28 @@ export interface BurnDownPoint {
   readonly balance: Minutes;
 }
 
-/** How long a pack's balance lasts at the period's pace of use. */
+/** The pack that pays for work once another is used up or expired (see next-pack.ts). */
+export interface NextPack {
+  readonly packId: PackId;
+  readonly name: string;
+  /** Its balance at the end of the period. */
+  readonly balance: Minutes;
+  /** First day it can no longer be used; null = never expires. */
+  readonly expiresOn: LocalDate | null;
+  /** Its first day when that is later than the work in question (the hourly rate until then). */
+  readonly startsOn: LocalDate | null;
+}
+
+/** How long a pack's balance lasts at the period's pace of use, and what pays once it is gone. */
 export type PackProjection =
   | { readonly kind: 'no_use' }
-  | { readonly kind: 'used_up' }
-  | { readonly kind: 'expired'; readonly on: LocalDate; readonly unused: Minutes }
+  | { readonly kind: 'used_up'; readonly next: NextPack | null }
+  | {
+      readonly kind: 'expired';
+      readonly on: LocalDate;
+      readonly unused: Minutes;
+      readonly next: NextPack | null;
+    }
   | {
       readonly kind: 'run_out';
       /** Projected first day without hours. */

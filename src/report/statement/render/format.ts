@@ -2,7 +2,9 @@ import { DateTime } from 'luxon';
 import { formatHours, formatMinorUnits, type MinorUnits, type Minutes } from '../../../domain';
 import type { Statement } from '../statement';
 
+// Both spaces are no-break spaces, so a browser never wraps an amount inside a cell or card.
 const GROUP_SEPARATOR = '\u202f';
+const CODE_SEPARATOR = '\u00a0';
 
 /** "12 345.50 SEK": the currency's own decimals and code, thousands grouped by a narrow space. */
 export function formatMoney(amount: MinorUnits, currency: Statement['currency']): string {
@@ -10,7 +12,7 @@ export function formatMoney(amount: MinorUnits, currency: Statement['currency'])
   const [whole = '', fraction] = text.replace('-', '').split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP_SEPARATOR);
   const sign = text.startsWith('-') ? '−' : '';
-  return `${sign}${grouped}${fraction === undefined ? '' : `.${fraction}`} ${currency.code}`;
+  return `${sign}${grouped}${fraction === undefined ? '' : `.${fraction}`}${CODE_SEPARATOR}${currency.code}`;
 }
 
 /** "1.50 h"; negative hours with a real minus sign. */

@@ -1,19 +1,44 @@
 import { minutes, type LocalDate } from '../../../domain';
-import type { PackProjection, Statement, StatementPack } from '../statement';
+import type { NextPack, PackProjection, Statement, StatementPack } from '../statement';
 import { burnDownChart } from './charts';
 import { dateLabel, formatHoursText, hoursCell } from './format';
 import { html, type SafeHtml } from './html';
+
+const expiryClause = (expiresOn: LocalDate | null): string =>
+  expiresOn === null ? 'does not expire' : `expires on ${dateLabel(expiresOn)}`;
+
+/**
+ * What pays for `work` after the period once a pack is gone: the next pack with its hours and
+ * expiry, or the hourly rate (until a later pack starts); `last` is the period's last day.
+ */
+export function followingWorkText(work: string, next: NextPack | null, last: LocalDate): string {
+  if (next === null) return `${work} is invoiced at the hourly rate.`;
+  if (next.startsOn === null) {
+    return (
+      `${work} draws on ${next.name}, which has ${formatHoursText(next.balance)} left on ` +
+      `${dateLabel(last)} and ${expiryClause(next.expiresOn)}.`
+    );
+  }
+  return (
+    `${work} is invoiced at the hourly rate until ${dateLabel(next.startsOn)}, when ${next.name} ` +
+    `starts with ${formatHoursText(next.balance)} and ${expiryClause(next.expiresOn)}.`
+  );
+}
 
 /** How the run-out date was projected, or why there is none, in one or two sentences. */
 export function projectionText(
   projection: PackProjection,
   closing: StatementPack['closing'],
+  last: LocalDate,
 ): string {
   switch (projection.kind) {
     case 'expired':
-      return `The pack expired on ${dateLabel(projection.on)} with ${formatHoursText(projection.unused)} unused; work from that day is invoiced at the hourly rate.`;
+      return (
+        `The pack expired on ${dateLabel(projection.on)} with ${formatHoursText(projection.unused)} unused; ` +
+        followingWorkText('further work', projection.next, last)
+      );
     case 'used_up':
-      return 'The pack is used up; further work is invoiced at the hourly rate.';
+      return `The pack is used up; ${followingWorkText('further work', projection.next, last)}`;
     case 'no_use':
       return 'No hours were drawn this month, so no run-out date is projected.';
     case 'run_out': {
@@ -95,7 +120,7 @@ export function packSection(pack: StatementPack, statement: Statement): SafeHtml
       }
     </div>
     ${burnDownChart(pack, statement.last)}
-    <p class="projection-text">${projectionText(pack.projection, pack.closing)}</p>
+    <p class="projection-text">${projectionText(pack.projection, pack.closing, statement.last)}</p>
     ${drawdownTable(pack)}
   </div>`;
 }

@@ -16,7 +16,7 @@ h3 { font-size: 15px; margin: 0 0 6px; }
 .meta, .note-text { color: var(--muted); }
 .cards { display: grid; grid-template-columns: repeat(5, 1fr); gap: 10px; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
-.card .value { font-size: 19px; font-weight: 600; }
+.card .value { font-size: 19px; font-weight: 600; white-space: nowrap; }
 .card .label { font-size: 12px; color: var(--muted); }
 .card.total { background: var(--ink); color: #fff; border-color: var(--ink); }
 .card.total .label { color: #cfd5df; }

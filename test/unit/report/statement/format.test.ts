@@ -6,14 +6,14 @@ import {
 } from '../../../../src/report/statement/render/format';
 import { customerSlug } from '../../../../src/report/statement/slug';
 
-describe('formatMoney uses the currency’s own decimals and code', () => {
+describe('formatMoney uses the currency’s own decimals and code, joined by no-break spaces', () => {
   it.each([
-    [123456789, 'SEK', 2, '1\u202f234\u202f567.89 SEK'],
-    [49500, 'EUR', 2, '495.00 EUR'],
-    [5, 'EUR', 2, '0.05 EUR'],
-    [-150000, 'SEK', 2, '−1\u202f500.00 SEK'],
-    [1500, 'JPY', 0, '1\u202f500 JPY'],
-    [12345, 'KWD', 3, '12.345 KWD'],
+    [123456789, 'SEK', 2, '1\u202f234\u202f567.89\u00a0SEK'],
+    [49500, 'EUR', 2, '495.00\u00a0EUR'],
+    [5, 'EUR', 2, '0.05\u00a0EUR'],
+    [-150000, 'SEK', 2, '−1\u202f500.00\u00a0SEK'],
+    [1500, 'JPY', 0, '1\u202f500\u00a0JPY'],
+    [12345, 'KWD', 3, '12.345\u00a0KWD'],
   ])('%d minor units of %s (%d decimals) → %s', (amount, code, decimals, expected) => {
     expect(formatMoney(minorUnits(amount), { code: currencyCode(code), decimals })).toBe(expected);
   });

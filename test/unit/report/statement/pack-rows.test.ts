@@ -79,6 +79,7 @@ describe('packRows', () => {
       kind: 'expired',
       on: '2025-11-15',
       unused: 240,
+      next: null,
     });
   });
 });
@@ -100,12 +101,17 @@ const PROJECTIONS: readonly [string, Partial<PackBalance>, string, unknown][] = 
     '2025-11-01',
     { kind: 'no_use' },
   ],
-  ['used up', { drawn: minutes(600), closing: minutes(0) }, '2025-11-01', { kind: 'used_up' }],
+  [
+    'used up',
+    { drawn: minutes(600), closing: minutes(0) },
+    '2025-11-01',
+    { kind: 'used_up', next: null },
+  ],
   [
     'expires the day after the month',
     { expiresOn: localDate('2025-12-01') },
     '2025-11-01',
-    { kind: 'expired', on: '2025-12-01', unused: 300 },
+    { kind: 'expired', on: '2025-12-01', unused: 300, next: null },
   ],
   [
     'half used in 30 days: runs out 30 days after the month',
@@ -129,8 +135,8 @@ const PROJECTIONS: readonly [string, Partial<PackBalance>, string, unknown][] = 
 
 describe('projectPack', () => {
   it.each(PROJECTIONS)('%s', (_name, overrides, start, expected) => {
-    expect(projectPack(balance(overrides), localDate(start), localDate('2025-11-30'))).toEqual(
-      expected,
-    );
+    expect(
+      projectPack(balance(overrides), localDate(start), localDate('2025-11-30'), null),
+    ).toEqual(expected);
   });
 });

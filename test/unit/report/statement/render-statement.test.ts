@@ -33,9 +33,15 @@ const statement = statementOf({
   agreements: agreementsFor('patch'),
   packs: [aPack(9, 6, '2025-10-01')],
 });
-/** The page with formatting whitespace between and inside tags folded, for substring checks. */
+/**
+ * The page with formatting whitespace between and inside tags folded, for substring checks; the
+ * no-break spaces inside amounts are text, not formatting, and stay.
+ */
 const squash = (text: string): string =>
-  text.replace(/\s+/g, ' ').replace(/>\s</g, '><').replace(/\s>/g, '>');
+  text
+    .replace(/[ \t\r\n]+/g, ' ')
+    .replace(/> </g, '><')
+    .replace(/ >/g, '>');
 const page = squash(renderStatementHtml(statement));
 
 describe('renderStatementHtml: structure', () => {
@@ -83,6 +89,33 @@ describe('renderStatementHtml: structure', () => {
     expect(page).toContain(`Total excl. VAT</td><td class="num">${money(statement.totals.amount)}`);
     expect(page).toContain('0.33 h added: the 30-minute minimum per request');
     expect(page).toContain('0.75 h being checked, not invoiced yet');
+  });
+});
+
+describe('renderStatementHtml: amounts never wrap', () => {
+  // 55.50 h of bug fixing in six days: 55 500.00 SEK, the amount that wrapped in its card.
+  const large = statementOf({
+    tickets: [aTicket({ id: ticketId(1), categoryName: 'Bug fix' })],
+    lines: [3, 4, 5, 6, 7, 10].map((day) =>
+      aLine({
+        id: day,
+        ticketId: 1,
+        minutes: 555,
+        date: `2025-11-${String(day).padStart(2, '0')}`,
+      }),
+    ),
+  });
+  const raw = renderStatementHtml(large);
+
+  it('joins the digits, the thousands and the currency code with no-break spaces only', () => {
+    const amounts = [...raw.matchAll(/[−\d][\d\s]*\.\d{2}\s+SEK/g)].map((match) => match[0]);
+    expect(amounts).toContain('55\u202f500.00\u00a0SEK');
+    for (const amount of amounts) expect(amount).toMatch(/^[−\d][\d\u202f]*\.\d{2}\u00a0SEK$/);
+  });
+
+  it('keeps the summary cards’ values, amounts and hours, on one line', () => {
+    expect(raw).toMatch(/\.card \.value \{[^}]*white-space: nowrap;/);
+    expect(squash(raw)).toContain('<div class="value">55\u202f500.00\u00a0SEK</div>');
   });
 });
 
