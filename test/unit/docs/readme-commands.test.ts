@@ -6,7 +6,11 @@ import { readmeTallyCommands } from '../../support/readme-commands';
 const program = buildProgram({
   output: { print: () => undefined, warn: () => undefined, isTerminal: false },
   version: '0.0.0',
-  stopSignal: () => new Promise<void>(() => undefined),
+  listenForStop: () => ({
+    first: new Promise(() => undefined),
+    again: new Promise(() => undefined),
+    dispose: () => undefined,
+  }),
   scrubber: new SecretScrubber(),
 });
 
