@@ -31,3 +31,8 @@ export class ScheduleNotFoundError extends TallyError {
 export class DashboardListenError extends TallyError {
   readonly code = 'DASHBOARD_LISTEN_FAILED';
 }
+
+/** Another run kept writing the customers an inline run needs for longer than it may wait. */
+export class CustomersBusyError extends TallyError {
+  readonly code = 'QUEUE_CUSTOMERS_BUSY';
+}

@@ -31,7 +31,12 @@ export const SCHEDULABLE_JOB_NAMES = Object.keys(SCHEDULABLE_JOBS) as readonly S
 
 /** Redis keys Tally keeps beside BullMQ's, under the same prefix (so in the same Cluster slot). */
 export const TALLY_KEYS = {
-  customerLock: (prefix: string, customerId: number) => `${prefix}:lock:customer:${customerId}`,
+  /** `scope` names the Odoo database (see `lockScopeOf`): two databases never block each other. */
+  customerLock: (prefix: string, customerId: number, scope = '') =>
+    `${prefix}:lock:${scope === '' ? '' : `${scope}:`}customer:${customerId}`,
+  /** Held by an inline run over every customer: no customer job starts while it is held. */
+  allCustomersLock: (prefix: string, scope = '') =>
+    `${prefix}:lock:${scope === '' ? '' : `${scope}:`}all-customers`,
   odooRate: (prefix: string) => `${prefix}:odoo-rate`,
   lastRuns: (prefix: string) => `${prefix}:last-run`,
 } as const;

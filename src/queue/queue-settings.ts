@@ -20,6 +20,7 @@ export const QUEUE_ENV = {
   stalledIntervalMs: 'TALLY_STALLED_INTERVAL_MS',
   customerLockTtlMs: 'TALLY_CUSTOMER_LOCK_TTL_MS',
   customerLockRetryMs: 'TALLY_CUSTOMER_LOCK_RETRY_MS',
+  inlineLockWaitMs: 'TALLY_INLINE_LOCK_WAIT_MS',
   backoffMs: 'TALLY_RETRY_BACKOFF_MS',
 } as const;
 
@@ -71,6 +72,11 @@ export const QueueSettingsSchema = z.object({
   customerLockRetryMs: int(1)
     .default(5_000)
     .describe('How long a job waits (delayed) when its customer is locked. Default 5000.'),
+  inlineLockWaitMs: int(0)
+    .default(300_000)
+    .describe(
+      'How long an inline sync or close-period waits for other runs on its customers. Default 300000.',
+    ),
   jobLockMs: int(1_000)
     .default(30_000)
     .describe('BullMQ job lock; a worker that stops renewing it is stalled. Default 30000.'),

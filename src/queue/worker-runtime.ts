@@ -31,6 +31,8 @@ export interface WorkerRuntimeOptions {
   readonly queues?: TallyQueues;
   /** Worker name stored on the jobs it takes (host and pid by default). */
   readonly name?: string;
+  /** The Odoo database the customer locks guard (`lockScopeOf`), shared with inline runs. */
+  readonly lockScope?: string;
 }
 
 export interface WorkerRuntime {
@@ -81,7 +83,13 @@ export function createWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntim
   const deps = {
     definitions,
     handlers: options.handlers,
-    lock: new CustomerLock(redis, settings.prefix, settings.customerLockTtlMs, heldLocks),
+    lock: new CustomerLock(
+      redis,
+      settings.prefix,
+      settings.customerLockTtlMs,
+      heldLocks,
+      options.lockScope,
+    ),
     lockRetryMs: settings.customerLockRetryMs,
     lastRuns: new LastRunStore(redis, settings.prefix),
     metrics,

@@ -13,6 +13,8 @@ import { enqueueFromCli } from '../enqueue-run';
 import { UsageError } from '../errors';
 import { refuseUnfinishedClose, requireCustomer } from '../guard-rails';
 import { openOdooCommand } from '../command-context';
+import { runUnderInlineLock } from '../inline-run-lock';
+import { loadQueueSettings } from '../../queue/queue-settings';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 
@@ -62,7 +64,12 @@ async function closeInline(
   client: OdooClient,
   config: ReadPeriodConfig,
   period: Period,
-  options: { readonly customerId: number | undefined; readonly force: boolean },
+  options: {
+    readonly customerId: number | undefined;
+    readonly force: boolean;
+    /** Aborted when the run's lock is lost: stop before the next write. */
+    readonly signal: AbortSignal | undefined;
+  },
   report: (closed: ClosedCustomer) => void,
 ): Promise<readonly ClosedCustomer[]> {
   const { customerId } = options;
@@ -81,7 +88,12 @@ async function closeInline(
       : (await readPeriod(client, config, { period })).customers.map(({ id }) => Number(id));
   const closed: ClosedCustomer[] = [];
   for (const id of customers) {
-    const result = await closeCustomerPeriod(client, config, { period, customerId: id, today });
+    const result = await closeCustomerPeriod(client, config, {
+      period,
+      customerId: id,
+      today,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
     const outcome = summarizeRun(
       { periods: [result.sync], finalWrites: null, changedLines: null, cursor: null },
       config.currencyDecimals,
@@ -135,13 +147,29 @@ export function registerClosePeriodCommand(
         );
         return;
       }
-      const { config, logger, client } = openOdooCommand(output, scrubber);
+      const { config, logger, client, connection } = openOdooCommand(output, scrubber);
       try {
         await client.connect();
-        const target = { customerId: flags.customer, force: flags.force };
-        const closed = await closeInline(client, config, period, target, (entry) => {
-          if (!flags.json) output.print(scrubber.scrub(describe(period, entry)));
-        });
+        const closed = await runUnderInlineLock(
+          {
+            redis: null,
+            redisUrl: connection.redis.url,
+            settings: loadQueueSettings(process.env, { redisUrl: connection.redis.url }),
+            odoo: connection.odoo,
+            logger,
+            ...(flags.customer === undefined ? {} : { customerId: flags.customer }),
+          },
+          (signal) =>
+            closeInline(
+              client,
+              config,
+              period,
+              { customerId: flags.customer, force: flags.force, signal },
+              (entry) => {
+                if (!flags.json) output.print(scrubber.scrub(describe(period, entry)));
+              },
+            ),
+        );
         logger.info('Period closed.', {
           event: 'close_period.finished',
           period,

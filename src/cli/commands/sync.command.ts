@@ -12,6 +12,7 @@ import { UsageError } from '../errors';
 import { currentPeriod, refuseFuturePeriod, requireCustomer } from '../guard-rails';
 import { readCompany } from '../../sync/read/read-company';
 import { openOdooCommand } from '../command-context';
+import { runUnderInlineLock } from '../inline-run-lock';
 import type { Output } from '../output';
 import { parseOptions } from '../parse-options';
 
@@ -70,7 +71,7 @@ export function registerSyncCommand(
       const { agreements, config, logger, connection, client } = openOdooCommand(output, scrubber);
       // The cursor lives where the workers keep theirs (TALLY_QUEUE_PREFIX), so an inline run and
       // a scheduled one continue each other; a Redis that does not answer is one clear sentence.
-      const prefix = loadQueueSettings(process.env).prefix;
+      const queue = loadQueueSettings(process.env, { redisUrl: connection.redis.url });
       const redis = flags.period === undefined ? await connectRedis(connection.redis.url) : null;
       try {
         await client.connect();
@@ -82,24 +83,40 @@ export function registerSyncCommand(
             currentPeriod(new Date(), company.timeZone),
             flags.allowFuture,
           );
-        const result = await syncChanges(
-          client,
-          config,
-          redis === null
-            ? null
-            : {
-                store: new RedisCursorStore(redis, prefix),
-                instance: `${connection.odoo.url}/${connection.odoo.db}`,
+        const sync = (signal: AbortSignal | undefined) =>
+          syncChanges(
+            client,
+            config,
+            redis === null
+              ? null
+              : {
+                  store: new RedisCursorStore(redis, queue.prefix),
+                  instance: `${connection.odoo.url}/${connection.odoo.db}`,
+                },
+            {
+              now: new Date().toISOString(),
+              company,
+              dryRun: flags.dryRun,
+              full: flags.full,
+              ...(flags.period !== undefined ? { period: toPeriod(flags.period) } : {}),
+              ...(flags.customer !== undefined ? { customerId: flags.customer } : {}),
+              ...(signal === undefined ? {} : { signal }),
+            },
+          );
+        // A dry run writes nothing, so it never waits for (or blocks) another run.
+        const result = flags.dryRun
+          ? await sync(undefined)
+          : await runUnderInlineLock(
+              {
+                redis,
+                redisUrl: connection.redis.url,
+                settings: queue,
+                odoo: connection.odoo,
+                logger,
+                ...(flags.customer === undefined ? {} : { customerId: flags.customer }),
               },
-          {
-            now: new Date().toISOString(),
-            company,
-            dryRun: flags.dryRun,
-            full: flags.full,
-            ...(flags.period !== undefined ? { period: toPeriod(flags.period) } : {}),
-            ...(flags.customer !== undefined ? { customerId: flags.customer } : {}),
-          },
-        );
+              sync,
+            );
         const summary = summarizeRun(result, agreements.config.currencyDecimals);
         logger.info('Sync finished.', {
           event: 'sync.finished',

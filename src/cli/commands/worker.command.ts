@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ALL_JOBS } from '../../../jobs';
 import { loadAgreementsConfig, resolveAgreementsConfigPath } from '../../config/load-agreements';
 import { loadConnection } from '../../config/load-connection';
+import { lockScopeOf } from '../../queue/customer-lock';
 import { closeRedis, connectRedis, describeRedisUrl } from '../../queue/connection';
 import { BOARD_PATH, startDashboard, type Dashboard } from '../../queue/dashboard/dashboard-server';
 import {
@@ -121,6 +122,7 @@ export function registerWorkerCommand(
           logger,
           metrics,
           queues,
+          lockScope: lockScopeOf(connection.odoo),
           observer: output.isTerminal
             ? ttyObserver((text) => process.stdout.write(text))
             : logObserver(logger),
