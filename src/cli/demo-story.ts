@@ -42,13 +42,13 @@ export async function runDemoStory(
   lines.push(
     `Setup: ${created.length} custom fields, views and products created; ${setup.ready ? 'ready' : 'NOT ready'}.`,
   );
-  const config: ReadPeriodConfig = readPeriodConfigOf(agreements);
   const profile = await detectFieldProfile(fieldNamesVia(client));
   const newest = await latestPeriodWithWork(client, profile);
   if (newest === null)
     return { lines: [...lines, 'The sandbox holds no timesheets: nothing to do.'], statements: [] };
   let first: Period = newest;
   for (let month = 1; month < DEMO_MONTHS; month += 1) first = previousPeriod(first);
+  const config: ReadPeriodConfig = withImportedHistory(readPeriodConfigOf(agreements), first);
   const today = localDateOfInstant(options.now.toISOString(), 'Europe/Stockholm');
   if (today === null) throw new RangeError('invalid clock');
 
@@ -85,4 +85,18 @@ export async function runDemoStory(
   lines.push('', `Statements for ${newest} (open them in a browser, print to PDF):`);
   for (const file of paths) lines.push(`  ${file}`);
   return { lines, statements };
+}
+
+/**
+ * The demo company arrives with its history, as an import does: its customers are created today
+ * (a real Odoo stamps each create), yet their tags held from the first month shown. So the story
+ * says so through the setting such a database would use (`sources.tier.validFrom`).
+ */
+function withImportedHistory(config: ReadPeriodConfig, first: Period): ReadPeriodConfig {
+  const tier = config.sources.tier;
+  if (tier.kind !== 'partner_tags' || tier.validFrom !== null) return config;
+  return {
+    ...config,
+    sources: { ...config.sources, tier: { ...tier, validFrom: `${first}-01` } },
+  };
 }

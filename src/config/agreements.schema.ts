@@ -77,6 +77,8 @@ export const NoticesSchema = z
   })
   .describe('Who hears of what needs a person when the record names nobody.');
 
+const localDate = z.iso.date().describe('A day, YYYY-MM-DD.');
+
 export const BillingSchema = z
   .strictObject({
     hourlyRate: MoneySchema.nullable()
@@ -89,6 +91,12 @@ export const BillingSchema = z
       .default(30)
       .describe('Minimum billed per request (ticket) across all periods; 0 = none. Default: 30.'),
     rounding: RoundingSchema.nullable().default(null).describe('Default: null (no rounding).'),
+    startDate: localDate
+      .nullable()
+      .default(null)
+      .describe(
+        'First day Tally bills an agreement: no monthly fee and no coverage before it. Default: null (each agreement from its own start).',
+      ),
     feeProration: z
       .enum(['daily', 'none'])
       .default('daily')
@@ -128,7 +136,6 @@ export const PrepaidSchema = z
   })
   .describe('Prepaid support packs.');
 
-const localDate = z.iso.date().describe('A day, YYYY-MM-DD.');
 const productsPerTier = z
   .record(KeySchema, z.array(z.string().trim().min(1)).min(1))
   .describe('Per tier, the product internal references that mean it.');
@@ -140,6 +147,12 @@ export const TierSourceSchema = z
       tags: z
         .record(KeySchema, z.string().trim().min(1))
         .describe('Per tier, the partner tag name on the commercial partner.'),
+      validFrom: localDate
+        .nullable()
+        .default(null)
+        .describe(
+          "Day every tag agreement starts (tags carry no dates). Default: null (the customer's creation in Odoo).",
+        ),
     }),
     z.strictObject({
       kind: z.literal('oca_contract'),

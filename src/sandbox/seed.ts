@@ -59,6 +59,9 @@ export const SeedUserSchema = z.object({
   employee: z.boolean().default(false).describe('Also create an hr.employee for the user.'),
 });
 
+/** When a seed's records count as made (create_date), unless the seed says otherwise. */
+export const SEED_CREATED_AT = '2020-01-01 00:00:00';
+
 /** The seeds that ship with the sandbox: an empty database, the small demo, the demo company. */
 export const BUILT_IN_SEEDS = ['empty', 'demo', 'demo-company'] as const;
 export type BuiltInSeed = (typeof BUILT_IN_SEEDS)[number];
@@ -74,6 +77,13 @@ export const SandboxSeedSchema = z.object({
   users: z.array(SeedUserSchema).default([]),
   records: z.array(SeedStepSchema).default([]),
   faults: FaultConfigSchema.optional(),
+  createdAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must be "YYYY-MM-DD HH:MM:SS" (UTC)')
+    .default(SEED_CREATED_AT)
+    .describe(
+      'create_date of the records the steps create: a seed stands for a database that existed before Tally (real Odoo stamps each create with its own time). Default 2020-01-01 00:00:00.',
+    ),
 });
 
 export type SandboxSeed = z.input<typeof SandboxSeedSchema>;
@@ -174,6 +184,7 @@ export function applySeed(ctx: SandboxContext, input: SandboxSeed): void {
         const id = create(env, step.model, [
           resolveRefs(env, step.values) as Record<string, unknown>,
         ])[0] as number;
+        env.store.table(step.model).update(id, { create_date: seed.createdAt });
         if (step.ref !== undefined) addXmlId(env, `seed.${step.ref}`, step.model, id);
       }
     });

@@ -127,7 +127,12 @@ function seedOf(profile: SandboxProfile, seed: SandboxOptions['seed']): SandboxS
   if (seed === undefined) return [];
   if (typeof seed === 'string') return builtIn(profile, seed);
   const parsed = SandboxSeedSchema.parse(seed);
-  return [...builtIn(profile, parsed.base), parsed];
+  // One database: the base's records date from when the seed says its own do.
+  const base = builtIn(profile, parsed.base).map((built) => ({
+    ...built,
+    createdAt: parsed.createdAt,
+  }));
+  return [...base, parsed];
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

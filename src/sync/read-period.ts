@@ -5,7 +5,8 @@ import type { PlanInput } from '../domain/invoice-plan';
 import type { EngineSettings } from '../domain/settings';
 import { hoursToMinutes } from '../domain/time-units';
 import type { MinorUnits, Minutes, Period } from '../domain/types';
-import { minutes, ticketId } from '../domain/types';
+import { localDate, minutes, ticketId } from '../domain/types';
+import { agreementsFromBillingStart } from '../domain/billing-start';
 import type { SourcesConfig } from '../config/agreements.schema';
 import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profile';
 import type { FieldProfile } from '../odoo/profiles/field-profile';
@@ -38,6 +39,8 @@ export interface ReadPeriodConfig {
   readonly timeZone?: string;
   /** Login told of held work no assignee or team leader takes; null/absent: the Tally user. */
   readonly reviewerLogin?: string | null;
+  /** `billing.startDate`: no agreement is active before it; null/absent: none. */
+  readonly billingStartDate?: string | null;
 }
 
 /** The sync's view of a loaded agreements config. */
@@ -49,6 +52,7 @@ export function readPeriodConfigOf(
     sources: agreements.sources,
     currencyDecimals: agreements.config.currencyDecimals,
     reviewerLogin: agreements.config.notices.reviewer,
+    billingStartDate: agreements.config.billing.startDate,
   };
 }
 
@@ -128,13 +132,20 @@ export async function readPeriod(
     ),
   );
 
-  const agreementsRead = await readAgreements(reader, partners, {
+  const agreementsAsRead = await readAgreements(reader, partners, {
     source: config.sources.tier,
     fees: { settings: config.settings, currencyDecimals: config.currencyDecimals },
     timeZone: company.timeZone,
     profile,
     ...(options.customerId === undefined ? {} : { onlyCustomer: options.customerId }),
   });
+  const agreementsRead = {
+    ...agreementsAsRead,
+    agreements: agreementsFromBillingStart(
+      agreementsAsRead.agreements,
+      config.billingStartDate == null ? null : localDate(config.billingStartDate),
+    ),
+  };
   const customersRead = await readCustomers(
     partners,
     agreementsRead,

@@ -142,6 +142,18 @@ describe('ORM behaviour', () => {
     });
   });
 
+  it('ignores a create_date given on create, as real Odoo does: the record dates from the call', async () => {
+    clock.set('2026-02-03T10:00:00Z');
+    const id = (await executeKw(s, 'res.partner', 'create', [
+      { name: 'Backdated', create_date: '2001-01-01 00:00:00' },
+    ])) as number;
+    const [row] = (await executeKw(s, 'res.partner', 'read', [[id], ['create_date']])) as Record<
+      string,
+      unknown
+    >[];
+    expect(row).toEqual({ id, create_date: '2026-02-03 10:00:00' });
+  });
+
   it('rolls back every change of a failing call', async () => {
     const before = await executeKw(s, 'res.partner', 'search_count', [[]]);
     await executeKwError(s, 'res.partner', 'create', [

@@ -16,6 +16,8 @@ export const PartnerSchema = z.object({
   vat: optionalText,
   lang: optionalText,
   write_date: datetime,
+  /** When the partner was made in Odoo: an undated (tag) agreement starts no earlier. */
+  create_date: datetime,
 });
 
 export type Partner = z.infer<typeof PartnerSchema>;

@@ -1,4 +1,5 @@
 import type { Agreement } from '../../domain/facts';
+import type { LocalDate } from '../../domain/types';
 import { customerId, tierKey } from '../../domain/types';
 import type { Partner } from '../../odoo/records/partner';
 
@@ -8,14 +9,16 @@ export type TierTags = Readonly<Record<string, string>>;
 const normalise = (name: string): string => name.trim().toLowerCase();
 
 /**
- * Agreements a commercial partner holds through its tags: one per tag named for a tier, undated
- * (tags carry no dates), with the stable id `partner_tags:<partner>:<tier>`. Tag names compare
+ * Agreements a commercial partner holds through its tags: one per tag named for a tier, with the
+ * stable id `partner_tags:<partner>:<tier>`. Tags carry no dates, so each starts on `validFrom`
+ * (the configured day, else the partner's creation) and never ends. Tag names compare
  * case-insensitively; other tags are ignored.
  */
 export function agreementsFromPartnerTags(
   partner: Partner,
   tagName: (tagId: number) => string | undefined,
   tierTags: TierTags,
+  validFrom: LocalDate | null,
 ): Agreement[] {
   const tierByTag = new Map(
     Object.entries(tierTags).map(([tier, tag]) => [normalise(tag), tier] as const),
@@ -30,7 +33,7 @@ export function agreementsFromPartnerTags(
     id: `partner_tags:${partner.id}:${tier}`,
     customerId: customerId(partner.id),
     tier: tierKey(tier),
-    validFrom: null,
+    validFrom,
     validTo: null,
     source: `partner tag "${name}"`,
   }));

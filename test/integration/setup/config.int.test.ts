@@ -39,7 +39,11 @@ describe('products and names the config uses', () => {
     const config = withConfig((c) => ({
       sources: {
         ...c.sources,
-        tier: { kind: 'partner_tags', tags: { ...tagsOf(c), patch: 'Patch Agreemnt' } },
+        tier: {
+          kind: 'partner_tags',
+          tags: { ...tagsOf(c), patch: 'Patch Agreemnt' },
+          validFrom: null,
+        },
       },
     }));
     const { report } = await setupOn(sandbox, { config });

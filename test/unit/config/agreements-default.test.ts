@@ -99,6 +99,8 @@ describe('the shipped default encodes the support terms', () => {
           patch: 'Patch Agreement',
           maintenance: 'Maintenance and Support Agreement',
         },
+        // Tags carry no dates: each customer's agreement starts on its creation in Odoo.
+        validFrom: null,
       },
       hourlyProductCode: 'SUPPORT-HOUR',
     });

@@ -1,5 +1,6 @@
 import { agreementsFromPartnerTags } from '../../../../src/sync/map/map-agreements';
 import { aPartner } from './odoo-rows';
+import { localDate } from '../../../../src/domain/types';
 
 const TIER_TAGS = {
   on_demand: 'On Demand',
@@ -30,23 +31,25 @@ describe('agreementsFromPartnerTags', () => {
       aPartner({ id: 44, category_id: tags }),
       (id) => TAG_NAMES[id],
       TIER_TAGS,
+      null,
     );
     expect(agreements.map((agreement) => agreement.tier)).toEqual(tiers);
   });
 
-  it('builds undated agreements with a stable id and a readable source', () => {
+  it('builds open-ended agreements from the day given, with a stable id and a readable source', () => {
     expect(
       agreementsFromPartnerTags(
         aPartner({ id: 44, category_id: [2] }),
         (id) => TAG_NAMES[id],
         TIER_TAGS,
+        localDate('2025-06-01'),
       ),
     ).toEqual([
       {
         id: 'partner_tags:44:patch',
         customerId: '44',
         tier: 'patch',
-        validFrom: null,
+        validFrom: '2025-06-01',
         validTo: null,
         source: 'partner tag "Patch Agreement"',
       },

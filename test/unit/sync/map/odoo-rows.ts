@@ -58,6 +58,7 @@ export function aPartner(overrides: Row = {}): Partner {
     vat: false,
     lang: 'sv_SE',
     write_date: '2026-01-01 00:00:00',
+    create_date: '2025-06-01 08:00:00',
     ...overrides,
   });
 }
