@@ -15,13 +15,7 @@ export function readAgreements(
   const { source } = query;
   switch (source.kind) {
     case 'partner_tags':
-      return readPartnerTagAgreements(
-        reader,
-        partners,
-        source,
-        query.timeZone,
-        query.onlyCustomer,
-      );
+      return readPartnerTagAgreements(reader, partners, source, query.timeZone, query.onlyCustomer);
     case 'static':
       return readStaticAgreements(reader, partners, source.agreements);
     case 'oca_contract':
