@@ -30,13 +30,19 @@ export const SANDBOX_PROFILES: readonly SandboxProfile[] = [
   { odooVersion: 19, helpdesk: 'enterprise' },
 ];
 
+const unsetWhenEmpty = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.string().min(1).optional(),
+);
+
 const RealOdooSchema = z
   .object({
     ODOO_URL: z.string().url(),
     ODOO_DB: z.string().min(1),
     ODOO_LOGIN: z.string().min(1),
-    ODOO_PASSWORD: z.string().min(1).optional(),
-    ODOO_API_KEY: z.string().min(1).optional(),
+    // Empty means unset, as everywhere in Tally (`ODOO_API_KEY=` beside a password).
+    ODOO_PASSWORD: unsetWhenEmpty,
+    ODOO_API_KEY: unsetWhenEmpty,
   })
   .refine((env) => env.ODOO_PASSWORD !== undefined || env.ODOO_API_KEY !== undefined, {
     message: 'set ODOO_PASSWORD or ODOO_API_KEY',
