@@ -34,6 +34,11 @@ export interface PlanLine {
   readonly tier: TierKey | null;
   /** The timesheet lines this line represents (sorted). */
   readonly timesheetIds: readonly TimesheetId[];
+  /**
+   * On a correction line, the numbers of the invoices whose billing it corrects. The rules engine
+   * knows no invoice: the sync names them from Tally's invoices.
+   */
+  readonly corrects?: readonly string[];
 }
 
 /** A section of the draft: one per ticket with activity in the period. */

@@ -8,6 +8,8 @@ import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profi
 import type { FieldProfile } from '../odoo/profiles/field-profile';
 import { MODELS } from '../odoo/models';
 import { billingHistory } from './billing-history';
+import { originsIn, withCorrectionOrigins } from './correction-origins';
+import { closedPlans, type ClosedPlan } from './invoiced-plan';
 import { readBillingState, withDraftCustomers } from './billing-state';
 import { SyncSetupError, TallyFieldsMissingError } from './errors';
 import type { SyncProblem } from './map/mapped';
@@ -19,7 +21,7 @@ import { readReviewerUid } from './read/read-reviewer';
 import type { OdooReader } from './read/odoo-reader';
 import { readPeriodInvoices } from './read/read-tally-invoices';
 import { applyWrites, type AppliedWrites, type OdooWriter } from './write/apply-writes';
-import { invoicesOfTicket, type LedgerEntry } from './write/billing-ledger';
+import type { LedgerEntry } from './write/billing-ledger';
 import { linksInRun, planInvoiceWrites } from './write/plan-invoice-writes';
 import { planNotices } from './write/plan-notices';
 import type { DeferredWrites } from './write/deferred-writes';
@@ -64,6 +66,8 @@ export interface PeriodSyncResult {
   /** null on a dry run. */
   readonly applied: AppliedWrites | null;
   readonly closed: readonly ClosedInvoice[];
+  /** The closed customers' invoices as plans: what reports show for them (see invoiced-plan.ts). */
+  readonly closedPlans: readonly ClosedPlan[];
   readonly problems: readonly SyncProblem[];
 }
 
@@ -136,7 +140,10 @@ export async function syncPeriod(
   } = await readBillingState(client, facts, options.period);
   const billed = billingHistory(facts, ledger, config.settings, invoiced);
   const planned: PeriodFacts = { ...facts, packs };
-  const plans = planCustomers(planned, billed, config.settings);
+  const plans = planCustomers(planned, billed, config.settings).map(({ customer, plan }) => ({
+    customer,
+    plan: withCorrectionOrigins(plan, ledger),
+  }));
 
   const hourlyProductId = facts.odoo.hourlyProductId;
   if (hourlyProductId === null) {
@@ -155,8 +162,6 @@ export async function syncPeriod(
     },
     currencyDecimals: config.currencyDecimals,
     linkTimesheetInvoice,
-    originalInvoices: (ticketId: string) =>
-      invoicesOfTicket(ledger, ticketId as never, options.period),
   };
   const orphans = orphanWork(facts, config.settings);
   const drafted = plans.map(({ plan }) => ({
@@ -239,6 +244,13 @@ export async function syncPeriod(
     writes,
     applied,
     closed,
+    closedPlans: closedPlans(
+      plans,
+      closed,
+      current,
+      config.currencyDecimals,
+      originsIn(ledger, { period: options.period }),
+    ),
     problems: [
       ...facts.problems,
       ...orphans.problems,

@@ -93,7 +93,7 @@ describe('tally explain and tally report (built CLI)', () => {
     expect(records.slice(0, -1).every((record) => !record.includes('\n'))).toBe(true);
     expect(records[0]).toMatch(/^period,customer_id,customer,currency,logged_h,/);
     expect(records).toContain(
-      '2026-01,8,Plain AB,SEK,0.50,0.00,0.00,0.50,0.00,0,0.00,475.00,0.00,475.00,,0.00,0.00,0.00,draft,',
+      '2026-01,8,Plain AB,SEK,0.50,0.00,0.00,0.50,0.00,0,0.00,475.00,0.00,475.00,,0.00,0.00,0.00,draft,,0.00,0.00,',
     );
 
     const json = await runCli(

@@ -92,14 +92,8 @@ function destinationOf(decision: Decision, planned: readonly PlannedLine[]): Des
   return { kind: 'already_billed' };
 }
 
-function recordedLine(
-  line: SubjectLine,
-  invoiceLines: ReadonlyMap<number, TallyInvoiceLineRef>,
-): RecordedLine | null {
-  if (line.invoiceLineId === null) return null;
-  const found = invoiceLines.get(line.invoiceLineId);
-  if (found === undefined)
-    return { lineId: line.invoiceLineId, key: null, label: null, invoice: null };
+/** A keyed line of a Tally invoice as the explanation names it. */
+export function invoiceLineRef(found: TallyInvoiceLineRef): RecordedLine {
   return {
     lineId: found.id,
     key: found.key,
@@ -108,7 +102,20 @@ function recordedLine(
   };
 }
 
+function recordedLine(
+  line: SubjectLine,
+  invoiceLines: ReadonlyMap<number, TallyInvoiceLineRef>,
+): RecordedLine | null {
+  if (line.invoiceLineId === null) return null;
+  const found = invoiceLines.get(line.invoiceLineId);
+  if (found === undefined)
+    return { lineId: line.invoiceLineId, key: null, label: null, invoice: null };
+  return invoiceLineRef(found);
+}
+
 function inSync(destination: Destination, recorded: RecordedLine | null): boolean {
+  // A correction line carries no timesheet: the time is in line once a later draft corrects it.
+  if (destination.kind === 'correction') return destination.lines.length > 0;
   if (destination.kind !== 'invoice') return recorded === null;
   return destination.lines.some((line) => line.key === recorded?.key);
 }
@@ -123,13 +130,16 @@ function lineFacts(line: SubjectLine, period: Period) {
   };
 }
 
-/** The explanation of a line the plan decided about. */
+/**
+ * The explanation of a line the plan decided about; `destination` when the plan does not carry it
+ * (time its period's closed invoice does not hold).
+ */
 export function explainLine(
   line: SubjectLine,
   decision: Decision,
   context: LineContext,
+  destination: Destination = destinationOf(decision, plannedLines(context.plan, decision)),
 ): LineExplanation {
-  const destination = destinationOf(decision, plannedLines(context.plan, decision));
   const recorded = recordedLine(line, context.invoiceLines);
   return {
     ...lineFacts(line, context.period),

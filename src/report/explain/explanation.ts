@@ -48,14 +48,28 @@ export interface RecordedLine {
   } | null;
 }
 
+/** The customer's invoice of a period that finance posted or cancelled (Tally never changes it). */
+export interface ClosedInvoiceRef {
+  readonly name: string | null;
+  readonly state: 'posted' | 'cancel';
+}
+
 /**
  * Where the time went in the plan: onto draft lines, held for review, already paid for by what
- * earlier periods billed (the per-request minimum), or not in any plan at all.
+ * earlier periods billed (the per-request minimum), onto a later draft as a correction (its
+ * period's invoice was posted or cancelled before it was logged), or not in any plan at all.
  */
 export type Destination =
   | { readonly kind: 'invoice'; readonly lines: readonly PlannedLine[] }
   | { readonly kind: 'review' }
   | { readonly kind: 'already_billed' }
+  | {
+      readonly kind: 'correction';
+      /** The period's invoice, closed without this time. */
+      readonly closed: ClosedInvoiceRef;
+      /** The ticket's correction lines on invoices of later periods (none before the next sync). */
+      readonly lines: readonly RecordedLine[];
+    }
   | { readonly kind: 'not_planned'; readonly why: string };
 
 /** Every decision about one timesheet line and the rule behind it. */
@@ -108,6 +122,8 @@ export interface TicketChargeExplanation {
 export interface ExplainedPeriod {
   readonly period: Period;
   readonly lines: readonly LineExplanation[];
+  /** The customer's invoice of the period when it is closed: the plan shows it as it stands. */
+  readonly closed: ClosedInvoiceRef | null;
   /** The ticket's charge; null for a single timesheet, or a ticket without customer. */
   readonly charge: TicketChargeExplanation | null;
 }

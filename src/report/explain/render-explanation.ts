@@ -1,5 +1,6 @@
 import { formatHours, formatMinorUnits, type Minutes } from '../../domain';
 import type {
+  ClosedInvoiceRef,
   ExplainedPeriod,
   Explanation,
   LineExplanation,
@@ -54,13 +55,41 @@ function destinationRows(indent: string, line: LineExplanation): string[] {
           'nothing to charge: earlier periods already billed the ticket this far (minimum per request)',
         ),
       ];
+    case 'correction':
+      return [
+        row(
+          indent,
+          'planned',
+          `${closedText(destination.closed)} before this time was logged: a later draft bills it as a correction`,
+        ),
+        ...destination.lines.map((line) => row(indent, '', recordedText(line))),
+      ];
     case 'not_planned':
       return [row(indent, 'planned', destination.why)];
   }
 }
 
+function closedText(closed: ClosedInvoiceRef): string {
+  return `${closed.name ?? 'the invoice of the period'} was ${STATE_WORDS[closed.state]}`;
+}
+
+/**
+ * What brings Odoo in line with the plan: a sync of the period, or, when its invoice is closed, a
+ * sync that corrects it on the current month's draft.
+ */
+function syncAdvice(line: LineExplanation, closed: ClosedInvoiceRef | null): string {
+  if (closed !== null) {
+    return `Not corrected yet: \`tally sync\` bills what it adds to the ticket's charge on the current month's draft (${closedText(closed)} and is never changed).`;
+  }
+  return `Odoo differs from this plan: \`tally sync --period ${line.period}\` brings it in line (posted invoices are never changed).`;
+}
+
 /** The block for one timesheet line; `setUp`: Tally's fields exist, so a sync can mark it. */
-function renderLine(line: LineExplanation, setUp: boolean): string[] {
+function renderLine(
+  line: LineExplanation,
+  setUp: boolean,
+  closed: ClosedInvoiceRef | null,
+): string[] {
   const indent = '  ';
   const rows = [
     `${indent}Timesheet ${line.timesheetId}, ${line.date}, ${hours(line.minutes)}: ${line.description || '(no description)'}`,
@@ -92,15 +121,7 @@ function renderLine(line: LineExplanation, setUp: boolean): string[] {
   }
   rows.push(...destinationRows(inner, line));
   rows.push(row(inner, 'in Odoo', recordedText(line.recorded)));
-  if (!line.inSync && setUp) {
-    rows.push(
-      row(
-        inner,
-        '',
-        `Odoo differs from this plan: \`tally sync --period ${line.period}\` brings it in line (posted invoices are never changed).`,
-      ),
-    );
-  }
+  if (!line.inSync && setUp) rows.push(row(inner, '', syncAdvice(line, closed)));
   line.sentences.forEach((sentence, index) =>
     rows.push(row(inner, index === 0 ? 'why' : '', sentence)),
   );
@@ -148,9 +169,10 @@ function renderPeriod(
   setUp: boolean,
   money: (amount: TicketChargeExplanation['amount']) => string,
 ): string[] {
-  const lines = entry.lines.flatMap((line) => renderLine(line, setUp));
+  const lines = entry.lines.flatMap((line) => renderLine(line, setUp, entry.closed));
+  const closed = entry.closed === null ? '' : `: ${closedText(entry.closed)}, shown as invoiced`;
   return [
-    `Period ${entry.period}`,
+    `Period ${entry.period}${closed}`,
     ...(lines.length === 0 ? ['  no time logged on the ticket in this period'] : lines),
     ...(entry.charge === null ? [] : renderCharge(entry.charge, money)),
   ];

@@ -99,6 +99,6 @@ export function explainTicketCharge(
     invoiced,
     corrections,
     amount: minorUnits(lines.reduce((sum, line) => sum + line.amount, 0)),
-    note: adjustmentNote(minutes(billedNow - billableMinutes), billing, corrections !== 0),
+    note: adjustmentNote(minutes(billedNow - billableMinutes), billing, lines),
   };
 }

@@ -12,7 +12,12 @@ import {
 import type { PeriodDraft, PeriodReportData } from '../../sync/period-report-data';
 import { unassignedDecisions } from '../../sync/unassigned-work';
 import { unknownPrefixLines } from '../../sync/unknown-prefixes';
-import type { CustomerReport, DraftState, ReportReviewItem } from './period-report';
+import type {
+  CustomerReport,
+  DraftState,
+  ReportCorrections,
+  ReportReviewItem,
+} from './period-report';
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 
@@ -33,6 +38,14 @@ function reviewItems(
     minutes: item.minutes,
     reason: item.reason,
   }));
+}
+
+function corrections(lines: readonly PlanLine[]): ReportCorrections {
+  return {
+    minutes: minutes(sum(lines.map((line) => line.minutes ?? 0))),
+    amount: minorUnits(sum(lines.map((line) => line.amount))),
+    corrects: [...new Set(lines.flatMap((line) => line.corrects ?? []))],
+  };
 }
 
 function customerRow(
@@ -62,6 +75,7 @@ function customerRow(
       ),
     ),
     billedAmount: minorUnits(sum(ofKinds(['billed', 'correction']).map((line) => line.amount))),
+    corrections: corrections(ofKinds(['correction'])),
     feeAmount: minorUnits(sum(plan.feeLines.map((line) => line.amount))),
     totalAmount: plan.totals.amount,
     packs: plan.packBalances.map((balance) => ({
@@ -100,6 +114,7 @@ function unassignedRow(
     review: minutes(sum(held.map((decision) => decision.minutes))),
     coveredValue: minorUnits(0),
     billedAmount: minorUnits(0),
+    corrections: corrections([]),
     feeAmount: minorUnits(0),
     totalAmount: minorUnits(0),
     packs: [],

@@ -111,12 +111,35 @@ function formatTable(period: Period, rows: readonly CustomerReport[], decimals: 
     ]),
   );
   if (packs.length > 0) out.push('', 'Prepaid packs', ...alignTable(PACK_COLUMNS, packs));
-  const prefixes = rows.flatMap((row) =>
+  return [...out, ...correctionLines(rows, decimals), ...prefixLines(rows)];
+}
+
+/** Invoice numbers a row's corrections correct, in words. */
+const correctedInvoices = (row: CustomerReport) =>
+  row.corrections.corrects.length === 0
+    ? 'an earlier invoice'
+    : row.corrections.corrects.join(', ');
+
+/** The corrections of earlier invoices, customer by customer (their time is in Billed). */
+function correctionLines(rows: readonly CustomerReport[], decimals: number): string[] {
+  const lines = rows
+    .filter((row) => row.corrections.minutes !== 0 || row.corrections.amount !== 0)
+    .map(
+      (row) =>
+        `  ${row.customer}: ${hours(row.corrections.minutes)} h, ${formatMinorUnits(row.corrections.amount, decimals)}, corrects ${correctedInvoices(row)}`,
+    );
+  return lines.length === 0
+    ? []
+    : ['', 'Corrections of earlier invoices, included in Billed', ...lines];
+}
+
+function prefixLines(rows: readonly CustomerReport[]): string[] {
+  const lines = rows.flatMap((row) =>
     row.unknownPrefixes.map((line) => `  ${row.customer}: ${formatUnknownPrefixLine(line)}`),
   );
-  if (prefixes.length > 0)
-    out.push('', 'Lines starting with a [prefix] that is not a category', ...prefixes);
-  return out;
+  return lines.length === 0
+    ? []
+    : ['', 'Lines starting with a [prefix] that is not a category', ...lines];
 }
 
 const CSV_HEADER = [
@@ -140,6 +163,9 @@ const CSV_HEADER = [
   'pack_closing_h',
   'draft_state',
   'invoice',
+  'correction_h',
+  'correction_amount',
+  'corrects',
 ];
 
 function formatCsv(rows: readonly CustomerReport[], decimals: number): string {
@@ -157,6 +183,9 @@ function formatCsv(rows: readonly CustomerReport[], decimals: number): string {
       hours(packTotal(row, 'closing')),
       row.draft.state,
       row.draft.invoice ?? '',
+      hours(row.corrections.minutes),
+      formatMinorUnits(row.corrections.amount, decimals),
+      row.corrections.corrects.join('; '),
     ]),
   ]);
 }
@@ -181,6 +210,11 @@ function jsonRecord(row: CustomerReport, decimals: number) {
       billed: money(row.billedAmount),
       fees: money(row.feeAmount),
       total: money(row.totalAmount),
+    },
+    corrections: {
+      hours: hoursNumber(row.corrections.minutes),
+      amount: money(row.corrections.amount),
+      corrects: row.corrections.corrects,
     },
     packs: row.packs.map((pack) => ({
       name: pack.name,

@@ -20,7 +20,14 @@ export interface ReportReviewItem {
   readonly reason: string;
 }
 
-/** One customer's period as the draft is planned (`tally report`). */
+export interface ReportCorrections {
+  readonly minutes: Minutes;
+  readonly amount: MinorUnits;
+  /** The invoice numbers corrected. */
+  readonly corrects: readonly string[];
+}
+
+/** One customer's period as the draft is planned, or as its posted invoice stands (`tally report`). */
 export interface CustomerReport {
   readonly period: Period;
   /** null: work on tickets without a customer (all of it held for review). */
@@ -38,6 +45,8 @@ export interface CustomerReport {
   readonly coveredValue: MinorUnits;
   /** Amount of the billed and correction lines. */
   readonly billedAmount: MinorUnits;
+  /** The correction lines among them: time of earlier, closed invoices billed in this period. */
+  readonly corrections: ReportCorrections;
   readonly feeAmount: MinorUnits;
   readonly totalAmount: MinorUnits;
   readonly packs: readonly ReportPack[];

@@ -24,18 +24,24 @@ const minutesOf = (lines: readonly PlanLine[], kinds: readonly PlanLine['kind'][
 const minutesWith = (decisions: readonly Decision[], coverage: Decision['coverage']): Minutes =>
   minutes(total(decisions.filter((d) => d.coverage === coverage).map((d) => d.minutes)));
 
-/** Why a ticket was charged more or less than the billable time logged in the period. */
-export function adjustmentNote(
-  adjustment: Minutes,
-  billing: BillingSettings,
-  hasCorrection: boolean,
-): string | null {
+const hoursText = (time: number) => `${formatHours(minutes(Math.abs(time)))} h`;
+
+/** What a ticket's correction lines do, naming the invoices they correct; null without any. */
+function correctionNote(corrections: readonly PlanLine[]): string | null {
+  const time = total(corrections.map((line) => line.minutes ?? 0));
+  if (time === 0) return null;
+  const names = [...new Set(corrections.flatMap((line) => line.corrects ?? []))];
+  const invoices = names.length === 0 ? 'an earlier invoice' : names.join(', ');
+  return time > 0
+    ? `${hoursText(time)} corrects ${invoices}: time of an earlier month added after it was invoiced`
+    : `${hoursText(time)} credited, correcting ${invoices}: time billed in an earlier month was reduced`;
+}
+
+/** Why the minimum or rounding charged more or less than the billable time; null when not. */
+function minimumNote(adjustment: number, billing: BillingSettings): string | null {
   if (adjustment === 0) return null;
-  const hours = `${formatHours(minutes(Math.abs(adjustment)))} h`;
   if (adjustment < 0) {
-    return hasCorrection
-      ? `${hours} credited: time billed in an earlier month was reduced`
-      : `${hours} less: already charged in an earlier month (minimum per request)`;
+    return `${hoursText(adjustment)} less: already charged in an earlier month (minimum per request)`;
   }
   const minimum =
     billing.minimumPerRequest > 0
@@ -46,7 +52,23 @@ export function adjustmentNote(
       ? null
       : `rounding ${billing.rounding.mode === 'up' ? 'up' : 'to the nearest'} to ${billing.rounding.increment} minutes`;
   const rule = [minimum, rounding].filter((text) => text !== null).join(' or ');
-  return `${hours} added: ${rule === '' ? 'earlier time not yet charged' : rule}`;
+  return `${hoursText(adjustment)} added: ${rule === '' ? 'earlier time not yet charged' : rule}`;
+}
+
+/**
+ * Why a ticket was charged more or less than the billable time logged in the period: its
+ * corrections of earlier invoices (named), then what the minimum or rounding changed.
+ */
+export function adjustmentNote(
+  adjustment: Minutes,
+  billing: BillingSettings,
+  lines: readonly PlanLine[],
+): string | null {
+  const corrections = lines.filter((line) => line.kind === 'correction');
+  const corrected = total(corrections.map((line) => line.minutes ?? 0));
+  const notes = [correctionNote(corrections), minimumNote(adjustment - corrected, billing)];
+  const text = notes.filter((note) => note !== null).join('; ');
+  return text === '' ? null : text;
 }
 
 /**
@@ -83,11 +105,7 @@ export function ticketRows(
       drawn,
       invoiced,
       adjustment,
-      adjustmentNote: adjustmentNote(
-        adjustment,
-        billing,
-        lines.some((line) => line.kind === 'correction'),
-      ),
+      adjustmentNote: adjustmentNote(adjustment, billing, lines),
       // Held lines each name their timesheet; the rows say how much is held, the review list why.
       reasons: [
         ...new Set(

@@ -17,8 +17,6 @@ export interface InvoiceWriteContext {
   readonly currencyDecimals: number;
   /** Whether timesheets have `timesheet_invoice_id` (sale_timesheet is installed). */
   readonly linkTimesheetInvoice: boolean;
-  /** Per ticket, invoice numbers that billed it before (named on correction lines). */
-  readonly originalInvoices: (ticketId: string) => readonly string[];
   /** What the run's open drafts link (linksInRun); by default only this draft's own. */
   readonly linkedInRun?: RunLinks;
 }
@@ -56,11 +54,10 @@ export function planInvoiceWrites(
   context: InvoiceWriteContext,
   marks: MarkChanges = new Map(),
   /** The plan's lines when the caller already built them (desiredLines). */
-  planned: readonly DesiredLine[] = desiredLines(plan, context.products, context.currencyDecimals),
+  desired: readonly DesiredLine[] = desiredLines(plan, context.products, context.currencyDecimals),
 ): InvoiceWrites {
   const customerId = Number(plan.customerId);
   const key = invoiceKey(plan.customerId, plan.period);
-  const desired = withCorrectionOrigins(planned, plan, context);
   const mine = existing.moves
     .filter((move) => move.x_tally_key === key && move.state !== 'cancel')
     .sort((a, b) => a.id - b.id);
@@ -228,23 +225,4 @@ function timesheetInvoiceLinks(
     ...carried.filter((id) => !held.has(id)).map((id): [4, number] => [4, id]),
     ...onDraft.filter((id) => !carriedInRun.has(id)).map((id): [3, number] => [3, id]),
   ];
-}
-
-/** Correction lines name the invoices whose billing they correct. */
-function withCorrectionOrigins(
-  lines: readonly DesiredLine[],
-  plan: InvoicePlan,
-  context: InvoiceWriteContext,
-): DesiredLine[] {
-  const ticketOfKey = new Map<string, string>();
-  for (const section of plan.sections)
-    for (const line of section.lines)
-      if (line.kind === 'correction') ticketOfKey.set(line.key, section.ticketId);
-  return lines.map((line) => {
-    const ticket = ticketOfKey.get(line.key);
-    const origins = ticket === undefined ? [] : context.originalInvoices(ticket);
-    return origins.length === 0
-      ? line
-      : { ...line, name: `${line.name} (corrects ${origins.join(', ')})` };
-  });
 }

@@ -1,7 +1,9 @@
 import type { EngineSettings, PlanInput } from '../../../src/domain';
+import { minutes, period, ticketId } from '../../../src/domain';
 import { planPeriod } from '../../../src/sync/plan-period';
 import type { ReportPlan } from '../../../src/sync/plan-for-report';
 import type { PeriodFacts } from '../../../src/sync/read-period';
+import type { LedgerEntry } from '../../../src/sync/write/billing-ledger';
 import { aPlanInput, CUSTOMER, defaultSettings } from '../domain/builders';
 
 /**
@@ -25,5 +27,20 @@ export function reportPlanOf(
     problems: [],
     odoo: { hourlyProductId: 1, hourlyProductTaxIds: [], packSaleLines: [], timesheets: [] },
   };
-  return { facts, plan: planPeriod(facts, settings), history: 'assumed' };
+  return { facts, plan: planPeriod(facts, settings), history: 'assumed', closed: [] };
+}
+
+/** October's invoice `name` of Acme AB, billing `time` of ticket HT00007 (its ledger entry). */
+export function billedInOctober(name: string, time: number): LedgerEntry {
+  return {
+    customerId: CUSTOMER.id,
+    period: period('2025-10'),
+    moveId: 42,
+    moveName: name,
+    state: 'posted',
+    ticketId: ticketId(7),
+    kind: 'billed',
+    discriminator: 'user_support',
+    minutes: minutes(time),
+  };
 }

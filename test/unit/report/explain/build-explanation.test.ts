@@ -11,6 +11,8 @@ import { buildExplanation } from '../../../../src/report/explain/build-explanati
 import type { Explanation, LineExplanation } from '../../../../src/report/explain/explanation';
 import { renderExplanation } from '../../../../src/report/explain/render-explanation';
 import type { SubjectLine, TallyInvoiceLineRef } from '../../../../src/sync/explain-work';
+import type { ClosedPlan } from '../../../../src/sync/invoiced-plan';
+import type { ReportPlan } from '../../../../src/sync/plan-for-report';
 import {
   aLine,
   aPack,
@@ -31,11 +33,36 @@ interface Case {
   readonly invoiceLineIds?: Readonly<Record<string, number>>;
   readonly invoiceLines?: readonly TallyInvoiceLineRef[];
   readonly settings?: EngineSettings;
+  /** November's invoice was closed before any of the lines was logged: it holds none of them. */
+  readonly closed?: ClosedPlan['invoice'];
+}
+
+/** The report with every customer's November invoice closed, holding none of the lines. */
+function closedReport(report: ReportPlan, invoice: ClosedPlan['invoice']): ReportPlan {
+  const closed = report.plan.plans.map(({ plan }) => ({
+    customerId: plan.customerId,
+    invoice,
+    plan: { ...plan, decisions: [] },
+    outside: plan.decisions,
+  }));
+  return {
+    ...report,
+    history: 'invoices',
+    plan: {
+      ...report.plan,
+      plans: report.plan.plans.map((entry, index) => ({
+        ...entry,
+        plan: closed[index]?.plan ?? entry.plan,
+      })),
+    },
+    closed,
+  };
 }
 
 function explain(spec: Case): Explanation {
   const settings = spec.settings ?? defaultSettings;
-  const report = reportPlanOf(spec.input, settings);
+  const planned = reportPlanOf(spec.input, settings);
+  const report = spec.closed === undefined ? planned : closedReport(planned, spec.closed);
   const ticket = report.facts.tickets[0] as TicketFacts;
   const lines: SubjectLine[] = report.facts.lines
     .filter((line) => (spec.explain ?? []).length === 0 || spec.explain?.includes(line.id))
@@ -304,6 +331,83 @@ describe('explaining one timesheet line', () => {
       timesheetId: 77,
       coverage: null,
       destination: { kind: 'not_planned', why: expect.stringMatching(/not work of company 1/) },
+    });
+  });
+});
+
+describe('explaining time its period’s closed invoice does not hold', () => {
+  const POSTED = { name: 'INV/2025/00003', state: 'posted' } as const;
+  const correction: TallyInvoiceLineRef = {
+    id: 601,
+    key: 'tally:v1:45:2025-12:7:correction:user_support',
+    label: 'Correction: User support, time logged in earlier periods after they were invoiced',
+    timesheetIds: [],
+    invoice: { id: 60, key: 'tally:v1:45:2025-12', name: null, state: 'draft' },
+  };
+  const billable: Case = {
+    input: { tickets: [ticket('User support')], lines: [aLine({ minutes: 60 })] },
+    closed: POSTED,
+  };
+
+  it('names the correction a later draft bills it with', () => {
+    const explanation = explain({
+      ...billable,
+      invoiceLines: [
+        correction,
+        // Another ticket's correction, and one of an earlier period, are not this line's.
+        { ...correction, id: 602, key: 'tally:v1:45:2025-12:8:correction:user_support' },
+        { ...correction, id: 603, key: 'tally:v1:45:2025-10:7:correction:user_support' },
+      ],
+    });
+    expect(explanation.periods[0]?.closed).toEqual(POSTED);
+    expect(firstLine(explanation)).toMatchObject({
+      coverage: 'billable',
+      destination: {
+        kind: 'correction',
+        closed: POSTED,
+        lines: [{ lineId: 601, label: correction.label, invoice: { state: 'draft' } }],
+      },
+      inSync: true,
+    });
+    const text = renderExplanation(explanation);
+    expect(text).toEqual(
+      expect.arrayContaining([
+        'Period 2025-11: INV/2025/00003 was posted, shown as invoiced',
+        '    planned     INV/2025/00003 was posted before this time was logged: a later draft bills it as a correction',
+        `                "${correction.label}" on the draft invoice tally:v1:45:2025-12 (not numbered yet)`,
+      ]),
+    );
+  });
+
+  it('before the next sync, advises a sync of the current month, never of the closed one', () => {
+    const explanation = explain(billable);
+    expect(firstLine(explanation)).toMatchObject({
+      destination: { kind: 'correction', lines: [] },
+      inSync: false,
+    });
+    const text = renderExplanation(explanation).join('\n');
+    expect(text).toContain(
+      "Not corrected yet: `tally sync` bills what it adds to the ticket's charge on the current month's draft (INV/2025/00003 was posted and is never changed).",
+    );
+    expect(text).not.toContain('--period');
+  });
+
+  it('says covered time stays off every invoice', () => {
+    const explanation = explain({
+      input: {
+        tickets: [ticket('Patching')],
+        lines: [aLine()],
+        agreements: agreementsFor('patch'),
+      },
+      closed: { name: 'INV/2025/00003', state: 'cancel' },
+    });
+    expect(firstLine(explanation)).toMatchObject({
+      coverage: 'covered',
+      destination: {
+        kind: 'not_planned',
+        why: 'Not on INV/2025/00003, cancelled before it was logged; covered, so no later draft charges it.',
+      },
+      inSync: true,
     });
   });
 });

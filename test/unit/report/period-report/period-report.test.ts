@@ -1,18 +1,27 @@
-import { companyId, customerId, ticketId, type Period } from '../../../../src/domain';
+import {
+  companyId,
+  customerId,
+  minutes,
+  planInvoice,
+  ticketId,
+  type Period,
+} from '../../../../src/domain';
 import { buildPeriodReport } from '../../../../src/report/period-report/build-period-report';
 import { formatPeriodReport } from '../../../../src/report/period-report/format-period-report';
 import type { CustomerReport } from '../../../../src/report/period-report/period-report';
+import { withCorrectionOrigins } from '../../../../src/sync/correction-origins';
 import type { PeriodDraft } from '../../../../src/sync/period-report-data';
 import {
   CUSTOMER,
   aLine,
   aPack,
+  aPlanInput,
   aTicket,
   agreementsFor,
   defaultSettings,
   settingsWith,
 } from '../../domain/builders';
-import { reportPlanOf } from '../report-builders';
+import { billedInOctober, reportPlanOf } from '../report-builders';
 
 const NOVEMBER = '2025-11' as Period;
 const FJORD = {
@@ -215,6 +224,7 @@ describe('the period report formats', () => {
       currency: 'SEK',
       hours: { logged: 2.17, covered: 2, drawn: 0.5, billed: 0, review: 0 },
       amounts: { coveredValue: '2000.00', billed: '0.00', fees: '495.00', total: '495.00' },
+      corrections: { hours: 0, amount: '0.00', corrects: [] },
       packs: [
         { name: 'SUPPORT-PACK (S00001)', opening: 5, drawn: 0.5, closing: 4.5, expiresOn: null },
       ],
@@ -318,5 +328,56 @@ describe('lines starting with a [prefix] that is not a category', () => {
     expect(formatPeriodReport(NOVEMBER, [row!], 'table', 2)).toContain(
       '  Acme AB: timesheet 12 (HT00007, 2025-11-10) classified by its ticket: [Bugfix] is not a category: did you mean "Bug fix"?',
     );
+  });
+});
+
+describe('corrections of earlier invoices', () => {
+  // HT00007's hour of 20 October was logged after October's invoice billed its first 30 minutes.
+  const input = aPlanInput({
+    tickets: [aTicket({ number: 'HT00007', categoryName: 'User support' })],
+    lines: [
+      aLine({ id: 1, minutes: 30, date: '2025-10-05' }),
+      aLine({ id: 2, minutes: 60, date: '2025-10-20' }),
+    ],
+    history: [{ ticketId: ticketId(7), billedBefore: minutes(30) }],
+  });
+  const plan = withCorrectionOrigins(planInvoice(input, defaultSettings), [
+    billedInOctober('INV/2025/00042', 30),
+  ]);
+  const base = reportPlanOf({ tickets: input.tickets });
+  const report = buildPeriodReport(
+    {
+      report: { ...base, plan: { ...base.plan, plans: [{ customer: CUSTOMER, plan }] } },
+      drafts: [],
+    },
+    defaultSettings,
+  );
+
+  it('counts them in Billed and names the invoices they correct, in every format', () => {
+    expect(report).toEqual([
+      expect.objectContaining({
+        billed: 60,
+        billedAmount: 100_000,
+        corrections: { minutes: 60, amount: 100_000, corrects: ['INV/2025/00042'] },
+      }),
+    ]);
+    const table = formatPeriodReport(NOVEMBER, report, 'table', 2).split('\n');
+    const heading = table.indexOf('Corrections of earlier invoices, included in Billed');
+    expect(table[heading + 1]).toBe('  Acme AB: 1.00 h, 1000.00, corrects INV/2025/00042');
+    const [header, record] = readCsv(formatPeriodReport(NOVEMBER, report, 'csv', 2));
+    expect(header?.slice(-3)).toEqual(['correction_h', 'correction_amount', 'corrects']);
+    expect(record?.slice(-3)).toEqual(['1.00', '1000.00', 'INV/2025/00042']);
+    const [json] = JSON.parse(formatPeriodReport(NOVEMBER, report, 'json', 2)) as {
+      corrections: unknown;
+    }[];
+    expect(json?.corrections).toEqual({
+      hours: 1,
+      amount: '1000.00',
+      corrects: ['INV/2025/00042'],
+    });
+  });
+
+  it('the table has no corrections section without any', () => {
+    expect(formatPeriodReport(NOVEMBER, rows(), 'table', 2)).not.toContain('Corrections');
   });
 });

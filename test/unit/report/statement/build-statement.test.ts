@@ -1,15 +1,20 @@
 /** The statement model, built from real plans of small inputs: one row per term it reports. */
 import type { EngineSettings, PlanInput } from '../../../../src/domain';
-import { minutes, ticketId } from '../../../../src/domain';
+import { minutes, planInvoice, ticketId } from '../../../../src/domain';
+import { buildStatement } from '../../../../src/report/statement/build-statement';
 import type { StatementTicket } from '../../../../src/report/statement/statement';
+import { withCorrectionOrigins } from '../../../../src/sync/correction-origins';
 import {
   aLine,
   anAgreement,
   agreementsFor,
   aPack,
+  aPlanInput,
   aTicket,
+  defaultSettings,
   settingsWith,
 } from '../../domain/builders';
+import { billedInOctober } from '../report-builders';
 import { statementOf } from './statement-builders';
 
 const ticket = (category: string | null, id = 7) =>
@@ -125,6 +130,61 @@ describe('buildStatement: ticket rows', () => {
     expect(sum((row) => row.invoiced)).toBe(statement.totals.invoiced);
     expect(sum((row) => row.amount)).toBe(statement.totals.timeAmount);
   });
+});
+
+describe('buildStatement: corrections of earlier invoices', () => {
+  const ledger = [billedInOctober('INV/2025/00042', 30)];
+  const october = aLine({ id: 1, minutes: 30, date: '2025-10-05' });
+  const lateInOctober = aLine({ id: 2, minutes: 60, date: '2025-10-20' });
+
+  it.each([
+    {
+      name: 'time logged in October after it was invoiced',
+      lines: [october, lateInOctober],
+      billedBefore: 30,
+      note: '1.00 h corrects INV/2025/00042: time of an earlier month added after it was invoiced',
+    },
+    {
+      name: 'October’s time reduced after it was invoiced',
+      lines: [aLine({ id: 1, minutes: 60, date: '2025-10-05' })],
+      billedBefore: 90,
+      note: '0.50 h credited, correcting INV/2025/00042: time billed in an earlier month was reduced',
+    },
+    {
+      name: 'a correction beside November’s own rounding',
+      lines: [october, lateInOctober, aLine({ id: 3, minutes: 10 })],
+      billedBefore: 30,
+      settings: settingsWith({
+        billing: {
+          minimumPerRequest: minutes(0),
+          rounding: { increment: minutes(15), scope: 'line', mode: 'up' },
+        },
+      }),
+      note:
+        '1.00 h corrects INV/2025/00042: time of an earlier month added after it was invoiced; ' +
+        '0.08 h added: rounding up to 15 minutes',
+    },
+  ])(
+    'names the invoice a correction corrects: $name',
+    ({ lines, billedBefore, settings, note }) => {
+      const engine = settings ?? defaultSettings;
+      const input = aPlanInput({
+        tickets: [ticket('User support')],
+        lines,
+        history: [{ ticketId: ticketId(7), billedBefore: minutes(billedBefore) }],
+      });
+      const statement = buildStatement({
+        company: input.company,
+        customer: input.customer,
+        plan: withCorrectionOrigins(planInvoice(input, engine), ledger),
+        tickets: input.tickets,
+        packs: input.packs,
+        settings: engine,
+        currencyDecimals: 2,
+      });
+      expect(statement.tickets.map((row) => row.adjustmentNote)).toEqual([note]);
+    },
+  );
 });
 
 describe('buildStatement: the page as a whole', () => {
