@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { checkAgreementsConfig } from './agreements-checks';
 
@@ -249,6 +250,18 @@ export const AgreementsConfigSchema = z
       .max(4)
       .default(2)
       .describe('Decimals of the company currency (minor units). Default: 2.'),
+    timeZone: z
+      .string()
+      .trim()
+      .refine(
+        (zone) => IANAZone.isValidZone(zone),
+        'must be an IANA time zone, e.g. Europe/Stockholm',
+      )
+      .nullable()
+      .default(null)
+      .describe(
+        "The company's time zone for periods and dates. Default: null (the Tally user's tz in Odoo, else Europe/Stockholm).",
+      ),
     categories: z.record(KeySchema, CategorySchema).describe('Service categories. Required.'),
     alwaysBilled: z
       .array(KeySchema)

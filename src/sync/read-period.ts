@@ -53,6 +53,7 @@ export function readPeriodConfigOf(
     currencyDecimals: agreements.config.currencyDecimals,
     reviewerLogin: agreements.config.notices.reviewer,
     billingStartDate: agreements.config.billing.startDate,
+    ...(agreements.config.timeZone === null ? {} : { timeZone: agreements.config.timeZone }),
   };
 }
 

@@ -92,7 +92,7 @@ export async function syncChanges(
   const current = periodOfInstant(options.now, company.timeZone);
   if (today === null || current === null) {
     throw new SyncSetupError(
-      `The company time zone "${company.timeZone}" is not a valid IANA zone: fix it in Odoo or set timeZone in the config.`,
+      `The company time zone "${company.timeZone}" is not a valid IANA zone: fix the Tally user's tz in Odoo or set timeZone in the agreements config.`,
       { details: { timeZone: company.timeZone } },
     );
   }

@@ -77,7 +77,7 @@ async function closeInline(
   const today = localDateOfInstant(new Date().toISOString(), zone);
   if (today === null)
     throw new SyncSetupError(
-      `The company time zone "${zone}" is not a valid IANA zone: fix it in Odoo or set timeZone in the config.`,
+      `The company time zone "${zone}" is not a valid IANA zone: fix the Tally user's tz in Odoo or set timeZone in the agreements config.`,
       { details: { timeZone: zone } },
     );
   refuseUnfinishedClose(period, today, options.force);

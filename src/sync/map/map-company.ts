@@ -16,7 +16,7 @@ export function mapCompany(company: Company, user: User, configuredZone?: string
   const timeZone = configuredZone ?? user.tz ?? DEFAULT_TIME_ZONE;
   if (!IANAZone.isValidZone(timeZone))
     throw new SyncSetupError(
-      `The time zone "${timeZone}" is not an IANA zone: set a valid tz on the Odoo user or in the config.`,
+      `The time zone "${timeZone}" is not an IANA zone: set a valid tz on the Odoo user or timeZone in the agreements config.`,
       { details: { timeZone } },
     );
   return {

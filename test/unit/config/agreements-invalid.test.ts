@@ -8,6 +8,7 @@ import {
   resolveAgreementsConfigPath,
 } from '../../../src/config/load-agreements';
 import { ConfigError, exitCodeFor, CONFIG_INVALID_EXIT_STATUS } from '../../../src/config/errors';
+import { readPeriodConfigOf } from '../../../src/sync/read-period';
 
 const INVALID = `version: 1
 categories:
@@ -170,5 +171,40 @@ describe('finding the agreements file', () => {
       }),
     );
     expect(loadAgreementsConfig(file).settings.categories[0]?.label).toBe('Bug fix');
+  });
+});
+
+describe('the company time zone (timeZone)', () => {
+  const withZone = (zone: string) =>
+    `version: 1
+timeZone: ${zone}
+categories:
+  bug_fix: { label: Bug fix }
+tiers:
+  on_demand: { label: On Demand, rank: 0 }
+sources:
+  tier: { kind: partner_tags, tags: { on_demand: On Demand } }
+`;
+
+  it('is taken as the zone of periods and dates when it names an IANA zone', () => {
+    const loaded = parseAgreementsConfig(withZone('Europe/Helsinki'), 'agreements.yaml');
+    expect(loaded.config.timeZone).toBe('Europe/Helsinki');
+    expect(readPeriodConfigOf(loaded).timeZone).toBe('Europe/Helsinki');
+  });
+
+  it('is refused, naming the setting, when it is no IANA zone', () => {
+    const error = errorOf(() => parseAgreementsConfig(withZone('Mars/Olympus'), 'agreements.yaml'));
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({
+        path: 'timeZone',
+        line: 2,
+        message: 'must be an IANA time zone, e.g. Europe/Stockholm',
+      }),
+    );
+  });
+
+  it('leaves the zone to Odoo when absent', () => {
+    const loaded = parseAgreementsConfig(withZone('null'), 'agreements.yaml');
+    expect(readPeriodConfigOf(loaded).timeZone).toBeUndefined();
   });
 });
