@@ -8,5 +8,10 @@ module.exports = {
   },
   // Two cores: one worker per core keeps integration tests (sandbox + Redis) from starving each other.
   maxWorkers: 2,
-  testTimeout: 30000,
+  // The e2e suites run one at a time in one of those workers, the rest in the other.
+  runner: '<rootDir>/test/support/e2e-lane-runner.ts',
+  // Only a hang reaches this: a busy machine stretches a test many times over, so no test is held
+  // to how long it usually takes. Waits inside tests give up sooner (HANG_MS, test/support/hang.ts)
+  // and say what they were waiting for.
+  testTimeout: 600_000,
 };

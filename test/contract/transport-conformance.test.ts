@@ -44,7 +44,6 @@ function connectionFor(
     db: sandbox.db,
     login: sandbox.login,
     protocol: kind,
-    timeoutMs: 5000,
     ...(secret === 'apiKey' ? { apiKey: sandbox.apiKey } : { password: sandbox.password }),
   };
 }

@@ -48,7 +48,7 @@ describe('npm run bench (built, tiny size)', () => {
     results = BenchResultsSchema.parse(
       JSON.parse(readFileSync(path.join(out, 'latest.json'), 'utf8')),
     );
-  }, 120_000);
+  });
 
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 

@@ -13,11 +13,7 @@ it('loads the demo company into an empty database, runs the story and finds no d
   const sandbox = await startSandbox({ odooVersion: 18, seed: 'empty' });
   const out = await mkdtemp(path.join(tmpdir(), 'tally-demo-odoo-'));
   try {
-    const result = await runCli(
-      ['demo', '--odoo', '--out', out],
-      odooEnvFor(sandbox, 'password'),
-      120_000,
-    );
+    const result = await runCli(['demo', '--odoo', '--out', out], odooEnvFor(sandbox, 'password'));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Loading the demo company into ${sandbox.db} on Odoo 18.0`);
     expect(result.stdout).toMatch(/Loaded \d+ records in \d+ calls\./);

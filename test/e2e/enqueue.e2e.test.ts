@@ -99,8 +99,8 @@ describe('tally sync --enqueue and tally close-period --enqueue (built CLI, real
         workerEnv(queued, SHARED_REDIS_URL, prefix),
       );
       const summaries = [
-        ...(await waitForSummaries(test.queues, 1, 30_000, { describe: () => worker.output() })),
-        ...(await waitForSummaries(test.queues, 1, 30_000, {
+        ...(await waitForSummaries(test.queues, 1, { describe: () => worker.output() })),
+        ...(await waitForSummaries(test.queues, 1, {
           kind: 'close-period',
           describe: () => worker.output(),
         })),
@@ -121,5 +121,5 @@ describe('tally sync --enqueue and tally close-period --enqueue (built CLI, real
       await queued.close();
       await inline.close();
     }
-  }, 45_000);
+  });
 });

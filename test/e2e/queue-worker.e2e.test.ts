@@ -6,6 +6,7 @@ import { loadQueueSettings } from '../../src/queue/queue-settings';
 import { TallyQueues } from '../../src/queue/tally-queues';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { assertCliBuilt, CLI_PATH, runCli } from '../support/cli';
+import { HANG_MS } from '../support/hang';
 import { deletePrefix } from '../support/redis';
 import { useSandbox } from '../support/start-sandbox';
 
@@ -22,7 +23,7 @@ function startWorker(args: readonly string[], ready: RegExp): Promise<RegExpMatc
   const child = spawn(process.execPath, [CLI_PATH, ...args], { env: { ...process.env, ...env } });
   worker = child;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker not ready:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`worker not ready:\n${output}`)), HANG_MS);
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -87,7 +88,7 @@ describe('tally worker --dashboard (built CLI, sandbox Odoo, real Redis)', () =>
     try {
       await enqueueJob(queues, 'sync', { period: 'current' });
       const sync = queues.queue(QUEUES.sync);
-      const deadline = Date.now() + 40_000;
+      const deadline = Date.now() + HANG_MS;
       let summary;
       while (summary === undefined && Date.now() < deadline) {
         summary = (await sync.getJobs(['completed'])).find((job) => job.name === JOBS.syncSummary);
@@ -123,5 +124,5 @@ describe('tally worker --dashboard (built CLI, sandbox Odoo, real Redis)', () =>
     expect(await stop('SIGTERM')).toBe(0);
     expect(output).toContain('Drained: every running job finished; the worker stopped cleanly.');
     expect(output).not.toContain(env.ODOO_API_KEY!);
-  }, 90_000);
+  });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli, startCli, type RunningCli } from '../support/cli';
+import { HANG_MS } from '../support/hang';
 import { readmeSectionBlocks } from '../support/readme-commands';
 
 /** The words after `npx tally`, as a shell would split them (the README quotes nothing). */
@@ -42,7 +43,7 @@ describe('the README\'s "Running tally" commands, run as printed', () => {
     );
     expect(tryBlock?.length).toBeGreaterThanOrEqual(5);
     for (const line of tryBlock ?? []) {
-      const result = await runCli(argsOf(line), env, 120_000, cwd);
+      const result = await runCli(argsOf(line), env, HANG_MS, cwd);
       expect({ line, code: result.code, stderr: result.stderr }).toEqual({
         line,
         code: 0,

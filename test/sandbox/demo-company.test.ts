@@ -33,10 +33,12 @@ describe('the demo company', () => {
     expect(generateDemoCompany({ seed: 7 }).lines).not.toEqual(company.lines);
   });
 
-  it('is generated in well under a second', () => {
-    const started = performance.now();
+  it('is generated in well under a second of CPU time', () => {
+    // CPU time, not elapsed time: a machine busy with other work stretches only the latter.
+    const started = process.cpuUsage();
     generateDemoCompany({ seed: 11 });
-    expect(performance.now() - started).toBeLessThan(1000);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(1000);
   });
 
   it('has a dozen customers in every agreement situation of the support terms', () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { HANG_MS } from './hang';
 
 /** The built CLI, as a user runs it (`npm test` builds it first, in `pretest`). */
 export const CLI_PATH = path.resolve(__dirname, '../../dist/src/cli/main.js');
@@ -20,7 +21,7 @@ export interface CliResult {
 export function runCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv = {},
-  timeoutMs = 60_000,
+  timeoutMs = HANG_MS,
   cwd?: string,
 ): Promise<CliResult> {
   assertCliBuilt();
@@ -59,7 +60,7 @@ export interface RunningCli {
 export function startCli(
   args: readonly string[],
   ready: RegExp,
-  timeoutMs = 30_000,
+  timeoutMs = HANG_MS,
 ): Promise<RunningCli & { match: RegExpMatchArray }> {
   assertCliBuilt();
   return new Promise((resolve, reject) => {

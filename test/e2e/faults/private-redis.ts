@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { HANG_MS } from '../../support/hang';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -79,7 +80,7 @@ export class PrivateRedis {
       { stdio: 'ignore' },
     );
     this.server = server;
-    const deadline = Date.now() + 5_000;
+    const deadline = Date.now() + HANG_MS;
     // PONG only once the data set is loaded (before that Redis answers -LOADING).
     while ((await send(this.port, 'PING'))?.startsWith('+PONG') !== true) {
       if (Date.now() > deadline || server.exitCode !== null)

@@ -30,7 +30,7 @@ describe('Redis restarted during a sync (built CLI, private redis-server, sandbo
 
   beforeAll(async () => {
     reference = await referenceRun();
-  }, 45_000);
+  });
 
   afterEach(async () => {
     await killLeftoverWorkers();
@@ -51,7 +51,6 @@ describe('Redis restarted during a sync (built CLI, private redis-server, sandbo
         await enqueueRun(test.queues);
         await until(
           () => sandbox.stats.writes >= Math.floor(reference.writes / 3),
-          20_000,
           'a third of the sync written',
         );
         await redis.stop('save');
@@ -60,7 +59,7 @@ describe('Redis restarted during a sync (built CLI, private redis-server, sandbo
         await redis.startServer();
         expect(worker.running).toBe(true);
 
-        const [summary] = await waitForSummaries(test.queues, 1, 30_000, {
+        const [summary] = await waitForSummaries(test.queues, 1, {
           describe: () => worker.output(),
         });
         expect(summary).toMatchObject({ failed: 0, skipped: 0 });
@@ -79,6 +78,5 @@ describe('Redis restarted during a sync (built CLI, private redis-server, sandbo
         await sandbox.close();
       }
     },
-    45_000,
   );
 });

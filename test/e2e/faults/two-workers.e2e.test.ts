@@ -4,6 +4,7 @@ import path from 'node:path';
 import { QUEUES } from '../../../src/queue/names';
 import { listSchedules, removeSchedule } from '../../../src/queue/schedulers';
 import type { TallyQueues } from '../../../src/queue/tally-queues';
+import { HANG_MS } from '../../support/hang';
 import {
   comparableState,
   duplicateLineKeys,
@@ -82,8 +83,8 @@ function overlaps(all: readonly Holding[]): string[] {
   return found;
 }
 
-async function waitUntilIdle(queues: TallyQueues, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+async function waitUntilIdle(queues: TallyQueues): Promise<void> {
+  const deadline = Date.now() + HANG_MS;
   for (;;) {
     const counts = await Promise.all(
       [QUEUES.sync, QUEUES.closePeriod].map((name) =>
@@ -105,7 +106,7 @@ describe('two workers on the same schedule (built CLI, sandbox, Redis)', () => {
   beforeAll(async () => {
     reference = await referenceRun(['sync', 'close-period']);
     dir = mkdtempSync(path.join(tmpdir(), 'tally-schedules-'));
-  }, 45_000);
+  });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   afterEach(killLeftoverWorkers);
@@ -138,15 +139,15 @@ describe('two workers on the same schedule (built CLI, sandbox, Redis)', () => {
       );
       const describe = () => workers.map((worker) => worker.output()).join('\n');
       const summaries = [
-        ...(await waitForSummaries(test.queues, RUNS, 40_000, { describe })),
-        ...(await waitForSummaries(test.queues, RUNS, 40_000, { kind: 'close-period', describe })),
+        ...(await waitForSummaries(test.queues, RUNS, { describe })),
+        ...(await waitForSummaries(test.queues, RUNS, { kind: 'close-period', describe })),
       ];
       // Both applied the file: still one scheduler per schedule, not one per worker.
       expect((await listSchedules(test.queues)).map((view) => view.id).sort()).toEqual(
         SCHEDULES.map(({ id }) => id).sort(),
       );
       for (const { id } of SCHEDULES) await removeSchedule(test.queues, id);
-      await waitUntilIdle(test.queues, 20_000);
+      await waitUntilIdle(test.queues);
       for (const worker of workers) expect(await worker.stop('SIGTERM')).toBe(0);
 
       for (const summary of summaries) expect(summary.failed).toBe(0);
@@ -175,5 +176,5 @@ describe('two workers on the same schedule (built CLI, sandbox, Redis)', () => {
       await test.dispose();
       await sandbox.close();
     }
-  }, 60_000);
+  });
 });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { assertCliBuilt, CLI_PATH } from '../../support/cli';
+import { HANG_MS } from '../../support/hang';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -34,7 +35,7 @@ export class WorkerProcess {
     label: string,
     env: Readonly<Record<string, string>>,
     args: readonly string[] = ['--no-schedules'],
-    timeoutMs = 20_000,
+    timeoutMs = HANG_MS,
   ): Promise<WorkerProcess> {
     assertCliBuilt();
     const child = spawn(process.execPath, [CLI_PATH, 'worker', ...args], {

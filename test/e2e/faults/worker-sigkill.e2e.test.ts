@@ -66,7 +66,7 @@ describe('SIGKILL of the worker process mid-sync (built CLI, sandbox, Redis)', (
 
   beforeAll(async () => {
     reference = await referenceRun();
-  }, 45_000);
+  });
 
   afterEach(killLeftoverWorkers);
 
@@ -91,7 +91,6 @@ describe('SIGKILL of the worker process mid-sync (built CLI, sandbox, Redis)', (
         await enqueueRun(test.queues);
         await until(
           () => (at === 'write' ? sandbox.stats.writes : sandbox.stats.total) > cut,
-          20_000,
           `${at} ${cut + 1} of the sync`,
         );
         await doomed.stop('SIGKILL');
@@ -113,7 +112,7 @@ describe('SIGKILL of the worker process mid-sync (built CLI, sandbox, Redis)', (
         // And the recovered drafts are final: another sync writes nothing.
         const writes = sandbox.stats.writes;
         await enqueueRun(test.queues);
-        await waitForSummaries(test.queues, 2, 20_000, { describe: () => rescuer.output() });
+        await waitForSummaries(test.queues, 2, { describe: () => rescuer.output() });
         expect(sandbox.stats.writes).toBe(writes);
         expect(await rescuer.stop('SIGTERM')).toBe(0);
       } finally {
@@ -122,6 +121,5 @@ describe('SIGKILL of the worker process mid-sync (built CLI, sandbox, Redis)', (
         await sandbox.close();
       }
     },
-    45_000,
   );
 });

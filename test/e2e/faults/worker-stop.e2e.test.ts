@@ -103,11 +103,10 @@ describe('tally worker stopped by a signal (built CLI, sandbox, real Redis)', ()
     await enqueueRun(test.queues);
     await until(
       () => worker.logs().some((line) => line.event === 'job.started' && 'customerId' in line),
-      20_000,
       "a customer's job",
     );
     worker.child.kill('SIGINT');
-    await until(() => eventOf(worker, 'worker.draining') !== undefined, 20_000, 'the drain');
+    await until(() => eventOf(worker, 'worker.draining') !== undefined, 'the drain');
     sandbox.faults.setLatency(0);
 
     expect(await worker.exited).toBe(0);
@@ -127,7 +126,7 @@ describe('tally worker stopped by a signal (built CLI, sandbox, real Redis)', ()
     sandbox.faults.abortAfterWrites(0, 'timeout');
     const doomed = await WorkerProcess.start('drained', { ...env, TALLY_SHUTDOWN_GRACE_MS: '300' });
     await enqueueRun(test.queues);
-    await until(() => sandbox.stats.writes > 0, 20_000, 'the first write');
+    await until(() => sandbox.stats.writes > 0, 'the first write');
 
     expect(await doomed.stop('SIGTERM')).toBe(0);
     const draining = eventOf(doomed, 'worker.draining')!;
@@ -153,9 +152,9 @@ describe('tally worker stopped by a signal (built CLI, sandbox, real Redis)', ()
       TALLY_SHUTDOWN_GRACE_MS: '600000',
     });
     await enqueueRun(test.queues);
-    await until(() => sandbox.stats.writes > 0, 20_000, 'the first write');
+    await until(() => sandbox.stats.writes > 0, 'the first write');
     worker.child.kill('SIGTERM');
-    await until(() => eventOf(worker, 'worker.draining') !== undefined, 20_000, 'the drain');
+    await until(() => eventOf(worker, 'worker.draining') !== undefined, 'the drain');
 
     expect(await worker.stop('SIGTERM')).toBe(1);
     const stopped = eventOf(worker, 'worker.stopped')!;

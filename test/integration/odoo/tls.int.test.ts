@@ -19,7 +19,6 @@ describe('TLS certificate verification', () => {
         login: sandbox().login,
         apiKey: sandbox().apiKey,
         protocol: options.protocol ?? 'jsonrpc',
-        timeoutMs: 3000,
         ...(options.tls === undefined ? {} : { tlsRejectUnauthorized: options.tls }),
       },
       retryPolicy: { maxAttempts: 1 },

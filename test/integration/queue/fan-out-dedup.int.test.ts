@@ -11,14 +11,10 @@ const harness = useQueueHarness('fanout');
 
 async function finished(h: QueueHarness, name: string, count = 1): Promise<Job[]> {
   const queue = h.queues.queue(QUEUES.sync);
-  return eventually(
-    async () => {
-      const jobs = (await queue.getJobs(['completed'])).filter((job) => job.name === name);
-      return jobs.length >= count ? jobs : undefined;
-    },
-    8_000,
-    `${count} completed ${name} job(s)`,
-  );
+  return eventually(async () => {
+    const jobs = (await queue.getJobs(['completed'])).filter((job) => job.name === name);
+    return jobs.length >= count ? jobs : undefined;
+  }, `${count} completed ${name} job(s)`);
 }
 
 function syncFlow(period: string, customers: readonly number[]) {

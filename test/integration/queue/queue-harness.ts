@@ -15,6 +15,7 @@ import {
   type WorkerRuntimeOptions,
 } from '../../../src/queue/worker-runtime';
 import { SecretScrubber } from '../../../src/shared/redact';
+import { HANG_MS } from '../../support/hang';
 import { deletePrefix } from '../../support/redis';
 import { FAST } from './fast-settings';
 
@@ -93,17 +94,16 @@ export function useQueueHarness(
   };
 }
 
-/** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
+/** Polls until `check` returns a value other than undefined; only a hang makes it fail. */
 export async function eventually<T>(
   check: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 5_000,
   what = 'condition',
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + HANG_MS;
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`${what} not reached within ${HANG_MS} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

@@ -14,14 +14,10 @@ async function addSyncCustomer(h: QueueHarness, data: Record<string, unknown>): 
 
 async function settled(h: QueueHarness, job: Job): Promise<Job> {
   const queue = h.queues.queue(QUEUES.sync);
-  return eventually(
-    async () => {
-      const current = await queue.getJob(job.id!);
-      return current?.finishedOn === undefined ? undefined : current;
-    },
-    5_000,
-    `job ${job.id} finished`,
-  );
+  return eventually(async () => {
+    const current = await queue.getJob(job.id!);
+    return current?.finishedOn === undefined ? undefined : current;
+  }, `job ${job.id} finished`);
 }
 
 describe('retries', () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
+import { HANG_MS } from '../../support/hang';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -29,7 +30,7 @@ export function spawnTs(file: string, env: NodeJS.ProcessEnv): ChildProcessWitho
 export function waitForLine(
   child: ChildProcessWithoutNullStreams,
   pattern: RegExp,
-  timeoutMs = 10_000,
+  timeoutMs = HANG_MS,
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = '';

@@ -30,14 +30,10 @@ describe('a worker process killed mid-job', () => {
 
     const handlers = new FakeHandlers();
     h.startWorker(handlers, { name: 'rescuer' });
-    const done = await eventually(
-      async () => {
-        const current = await queue.getJob(job.id!);
-        return current?.finishedOn === undefined ? undefined : current;
-      },
-      10_000,
-      'the stalled job completed',
-    );
+    const done = await eventually(async () => {
+      const current = await queue.getJob(job.id!);
+      return current?.finishedOn === undefined ? undefined : current;
+    }, 'the stalled job completed');
     expect(await done.getState()).toBe('completed');
     expect(done.processedBy).toBe('rescuer');
     expect(done.returnvalue).toMatchObject({ customerId: 42, period: '2026-11' });

@@ -38,7 +38,6 @@ export async function setupOn(
       db: sandbox.db,
       login: options.login ?? sandbox.login,
       apiKey: options.apiKey ?? sandbox.apiKey,
-      timeoutMs: 5000,
     },
     roundTrips,
   });

@@ -22,7 +22,7 @@ describe.each([16, 17, 18, 19] as const)('userHasGroup on Odoo %i', (odooVersion
         users: [{ ref: 'clerk', ...CLERK, name: 'Clerk', groups: ['base.group_user'] }],
       },
     });
-    const connection = { url: sandbox.url, db: sandbox.db, timeoutMs: 5000 };
+    const connection = { url: sandbox.url, db: sandbox.db };
     admin = new OdooClient({
       connection: { ...connection, login: sandbox.login, password: sandbox.password },
     });

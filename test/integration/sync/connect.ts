@@ -20,7 +20,6 @@ export async function connectTo(
       login: sandbox.login,
       ...(protocol === 'json2' ? { apiKey: sandbox.apiKey } : { password: sandbox.password }),
       protocol,
-      timeoutMs: 5000,
     },
     ...(roundTrips === undefined ? {} : { roundTrips }),
     ...(retryPolicy === undefined ? {} : { retryPolicy }),
