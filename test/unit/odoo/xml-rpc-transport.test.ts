@@ -213,7 +213,8 @@ describe('XmlRpcTransport transport failures', () => {
   });
 
   it('races the call against the timeout, as odoo-xmlrpc has none', async () => {
-    const error = await failing({ ...xml([]), delayMs: 400 }, 50);
+    // The login keeps the usual 2 s a busy machine needs; the call's answer never comes in time.
+    const error = await failing({ ...xml([]), delayMs: 60_000 }, 2000);
     expect(error.code).toBe('ODOO_TIMEOUT');
     expect(error.retryable).toBe(true);
   });
