@@ -79,6 +79,13 @@ export const TALLY_FIELDS = {
     type: 'char',
     help: 'Why Tally classified this line as it did.',
   },
+  timesheetStamp: {
+    model: 'account.analytic.line',
+    name: 'x_tally_stamp',
+    label: 'Tally stamp',
+    type: 'char',
+    help: 'A fingerprint of the hours, date, description and ticket this line was billed with; Tally re-plans the line only when it no longer matches. Do not edit.',
+  },
   timesheetInvoiceLine: {
     model: 'account.analytic.line',
     name: 'x_tally_invoice_line_id',

@@ -1,38 +1,29 @@
-import { z } from 'zod';
 import {
   compareDates,
   localDateOfInstant,
-  periodOfDate,
   periodOfInstant,
   previousPeriod,
 } from '../domain/periods';
 import type { CompanyContext } from '../domain/facts';
-import type { LocalDate, Period } from '../domain/types';
-import { and, or, where, type OdooFilter } from '../odoo/filter';
+import type { Period } from '../domain/types';
+import { and, where } from '../odoo/filter';
 import type { FieldProfile } from '../odoo/profiles/field-profile';
 import { MODELS } from '../odoo/models';
 import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profile';
-import { date, datetime, many2one } from '../odoo/records/odoo-values';
+import { reconcileBilled } from './changes/reconcile-billed';
+import { windowChanges } from './changes/window-changes';
 import { SyncSetupError } from './errors';
-import { compareCursors, type Cursor, type CursorStore, type StreamKey } from './cursor-store';
-import { searchAllParsed, type OdooReader } from './read/odoo-reader';
+import type { Cursor, CursorStore, StreamKey } from './cursor-store';
+import type { OdooReader } from './read/odoo-reader';
 import { readCompany } from './read/read-company';
-import { customerTimesheetsFilter } from './read/read-work';
 import type { ReadPeriodConfig } from './read-period';
 import { syncPeriod, type PeriodSyncResult } from './sync-period';
 import { syncPeriods, type PeriodInRun } from './sync-periods';
 import type { AppliedWrites, OdooWriter } from './write/apply-writes';
 
-/**
- * How far back each incremental read reaches before the cursor: a transaction that started before
- * the last run and committed after it carries an older write_date than records already seen.
- */
-export const OVERLAP_SECONDS = 300;
-
+export { OVERLAP_SECONDS } from './changes/window-changes';
 export const TIMESHEET_STREAM = 'timesheets';
 export const TICKET_STREAM = 'tickets';
-
-const ChangedRecordSchema = z.object({ id: z.number().int().positive(), write_date: datetime });
 
 export interface SyncRunOptions {
   /** Sync exactly this period (a full read of it) and leave the cursor alone. */
@@ -59,18 +50,6 @@ export interface SyncRunResult {
   readonly changedLines: number | null;
   /** Where the next incremental run starts; null when the cursor was not moved. */
   readonly cursor: Cursor | null;
-}
-
-const ChangedLineSchema = z.object({
-  id: z.number().int().positive(),
-  date,
-  ticket_id: many2one,
-  write_date: datetime,
-});
-
-function shiftBack(writeDate: string, seconds: number): string {
-  const instant = new Date(`${writeDate.replace(' ', 'T')}Z`).getTime() - seconds * 1000;
-  return new Date(instant).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /**
@@ -117,62 +96,26 @@ export async function syncChanges(
     ticketKey === null || cursors === null || cursor === null
       ? null
       : await cursors.store.get(ticketKey);
-
-  const periods = new Set<Period>([current]);
-  const tickets = new Set<number>();
-  let newest: Cursor | null = null;
-  let newestTicket: Cursor | null = null;
-  let changedLines: number | null = null;
-  if (cursor === null || ticketCursor === null) {
-    periods.add(previousPeriod(current));
-    newestTicket = await newestRecord(client, MODELS.helpdeskTicket);
-  } else {
-    // A ticket edited (category, tags, customer) changes how all its time is classified: its
-    // draft of last month is re-planned and the current one corrects what was posted.
-    const changedTickets = await searchAllParsed(
-      client,
-      { model: MODELS.helpdeskTicket, schema: ChangedRecordSchema, fields: ['write_date'] },
-      where('write_date', '>=', shiftBack(ticketCursor.writeDate, OVERLAP_SECONDS)),
-    );
-    newestTicket = ticketCursor;
-    for (const ticket of changedTickets.records) {
-      tickets.add(ticket.id);
-      periods.add(previousPeriod(current));
-      const seen = { writeDate: ticket.write_date, id: ticket.id };
-      if (compareCursors(seen, newestTicket) > 0) newestTicket = seen;
-    }
-  }
-  if (cursor === null) {
-    newest = await newestRecord(client, MODELS.analyticLine);
-  } else {
-    const changed = await searchAllParsed(
-      client,
-      {
-        model: MODELS.analyticLine,
-        schema: ChangedLineSchema,
-        fields: ['date', profile.timesheetTicketField, 'write_date'],
-        renames:
-          profile.timesheetTicketField === 'ticket_id'
-            ? {}
-            : { [profile.timesheetTicketField]: 'ticket_id' },
-      },
-      and(
-        where(profile.timesheetTicketField, '!=', false),
-        where('write_date', '>=', shiftBack(cursor.writeDate, OVERLAP_SECONDS)),
-        ...(options.customerId === undefined
-          ? []
-          : [changedForCustomer(profile, options.customerId)]),
-      ),
-    );
-    changedLines = changed.records.length;
-    newest = cursor;
-    for (const line of changed.records) {
-      periods.add(periodOfDate(line.date as LocalDate));
-      if (line.ticket_id !== null) tickets.add(line.ticket_id.id);
-      const seen = { writeDate: line.write_date, id: line.id };
-      if (compareCursors(seen, newest) > 0) newest = seen;
-    }
-  }
+  const scope = {
+    current,
+    companyId: Number(company.id),
+    ...(options.customerId === undefined ? {} : { customerId: options.customerId }),
+  };
+  const found =
+    cursor === null || ticketCursor === null
+      ? await reconcileWithoutCursor(client, profile, scope)
+      : {
+          incremental: true,
+          ...(await windowChanges(
+            client,
+            profile,
+            { timesheets: cursor, tickets: ticketCursor },
+            options.customerId,
+          )),
+        };
+  const periods = new Set<Period>([current, ...found.periods.keys()]);
+  if (found.reclassified) periods.add(previousPeriod(current));
+  const { tickets, newest, newestTicket } = found;
   const months: PeriodInRun[] = [];
   for (const period of [...periods].sort(compareDates)) {
     // A period older than last month is re-planned only if Tally invoiced it: earlier time is
@@ -189,6 +132,10 @@ export async function syncChanges(
         : {}),
     });
   }
+  // Lines of months Tally never billed (time from before Tally) are not changes it acts on.
+  const changedLines = found.incremental
+    ? months.reduce((sum, month) => sum + (found.periods.get(month.period) ?? 0), 0)
+    : null;
   const results: PeriodSyncResult[] = [];
   const finalWrites = await syncPeriods(client, config, months, base, (result) =>
     results.push(result),
@@ -199,20 +146,6 @@ export async function syncChanges(
   const moved =
     persist && key !== null && newest !== null ? await cursors.store.advance(key, newest) : null;
   return { periods: results, finalWrites, changedLines, cursor: moved };
-}
-
-/**
- * A customer's run (a queue job) looks only at timesheets that are its business: those on its
- * tickets now, and those its drafts still account for (moved to another customer's ticket since,
- * they must leave its draft). Ticket changes stay unfiltered: they are few, and a ticket that
- * changed customer no longer names the one whose draft must drop it.
- */
-function changedForCustomer(profile: FieldProfile, customerId: number): OdooFilter {
-  return or(
-    customerTimesheetsFilter(profile, customerId),
-    where('x_tally_invoice_line_id.move_id.partner_id', '=', customerId),
-    where('x_tally_move_id.partner_id', '=', customerId),
-  );
 }
 
 async function hasTallyInvoices(client: OdooReader, period: Period): Promise<boolean> {
@@ -235,4 +168,35 @@ async function newestRecord(client: OdooReader, model: string): Promise<Cursor |
   return row === undefined || typeof row.write_date !== 'string'
     ? null
     : { writeDate: row.write_date, id: row.id };
+}
+
+/**
+ * A run without a cursor (the first, after `--full`, or after Redis lost its keys) re-plans the
+ * last and the current month whole, reconciles the billed months before them against their
+ * stamps, and starts the cursors at the newest records.
+ */
+async function reconcileWithoutCursor(
+  client: OdooReader,
+  profile: FieldProfile,
+  scope: { current: Period; companyId: number; customerId?: number },
+): Promise<{
+  incremental: false;
+  periods: ReadonlyMap<Period, number>;
+  tickets: ReadonlySet<number>;
+  reclassified: boolean;
+  newest: Cursor | null;
+  newestTicket: Cursor | null;
+}> {
+  // The cursors start where the scan starts: an edit made while it reads is seen next time.
+  const newest = await newestRecord(client, MODELS.analyticLine);
+  const newestTicket = await newestRecord(client, MODELS.helpdeskTicket);
+  const reconciled = await reconcileBilled(client, profile, scope);
+  return {
+    incremental: false,
+    periods: reconciled.periods,
+    tickets: reconciled.tickets,
+    reclassified: true,
+    newest,
+    newestTicket,
+  };
 }

@@ -27,6 +27,8 @@ import { planNotices } from './write/plan-notices';
 import type { DeferredWrites } from './write/deferred-writes';
 import { deliveryWrites, packDeliveries } from './write/plan-pack-deliveries';
 import { groupMarks, markChanges } from './write/plan-timesheet-marks';
+import { markCarriers } from './write/mark-carriers';
+import { workStamps } from './work-stamps';
 import { desiredLines } from './write/desired-invoice';
 import {
   mergeGroupWrites,
@@ -78,7 +80,12 @@ const checkedProfiles = new WeakSet<FieldProfile>();
 const REQUIRED_TALLY_FIELDS: Readonly<Record<string, readonly string[]>> = {
   [MODELS.accountMove]: ['x_tally_key', 'x_tally_timesheet_ids'],
   [MODELS.accountMoveLine]: ['x_tally_key', 'x_tally_timesheet_ids', 'x_tally_ticket_id'],
-  [MODELS.analyticLine]: ['x_tally_coverage', 'x_tally_invoice_line_id', 'x_tally_move_id'],
+  [MODELS.analyticLine]: [
+    'x_tally_coverage',
+    'x_tally_invoice_line_id',
+    'x_tally_move_id',
+    'x_tally_stamp',
+  ],
   [MODELS.helpdeskTicket]: ['x_tally_review', 'x_tally_notices'],
 };
 
@@ -179,7 +186,7 @@ export async function syncPeriod(
   const linkedInRun = linksInRun(drafted, current.moves);
   const timesheets = new Map(facts.odoo.timesheets.map((line) => [line.id, line]));
   const decisions = [...plans.flatMap(({ plan }) => plan.decisions), ...orphans.decisions];
-  const marks = markChanges(decisions, timesheets, config.settings, drawnIds);
+  const marks = markChanges(decisions, timesheets, config.settings, drawnIds, workStamps(facts));
   const invoiceWrites = drafted.map(({ plan, desired }) =>
     planInvoiceWrites(plan, current, { ...context, linkedInRun }, marks, desired),
   );
@@ -193,14 +200,18 @@ export async function syncPeriod(
     ),
   );
   const defer = options.deferred !== undefined && options.dryRun !== true;
+  const carriers = markCarriers(profile, facts.odoo.timesheets);
   if (defer) {
     options.deferred?.add(
       decisions.map((decision) => Number(decision.lineId)),
       new Map([...marks].filter(([id]) => !riding.has(id))),
       deliveries,
+      carriers,
     );
   }
-  const derivedWrites = defer ? [] : [...groupMarks(marks, riding), ...deliveryWrites(deliveries)];
+  const derivedWrites = defer
+    ? []
+    : [...groupMarks(marks, riding, carriers), ...deliveryWrites(deliveries)];
   const openPlans = [
     ...plans.filter(({ plan }) => !closedCustomers.has(plan.customerId)).map(({ plan }) => plan),
     { period: options.period, reviewItems: orphans.reviewItems, events: [] },

@@ -46,6 +46,7 @@ export const AnalyticLineSchema = z.object({
   x_tally_coverage: absentAsNull(optionalText),
   x_tally_reason: absentAsNull(optionalText),
   x_tally_invoice_line_id: absentAsNull(many2one),
+  x_tally_stamp: absentAsNull(optionalText),
   write_date: datetime,
 });
 
@@ -69,6 +70,7 @@ const WANTED = [
   'x_tally_coverage',
   'x_tally_reason',
   'x_tally_invoice_line_id',
+  'x_tally_stamp',
   'write_date',
 ] as const;
 

@@ -1,7 +1,7 @@
 import type { AppliedWrites, OdooWriter } from './apply-writes';
 import { applyWrites } from './apply-writes';
 import { deliveryWrites, type PackDelivery } from './plan-pack-deliveries';
-import { groupMarks } from './plan-timesheet-marks';
+import { groupMarks, type MarkCarriers } from './plan-timesheet-marks';
 import type { GroupWrite, WritePlan } from './write-plan';
 
 /**
@@ -15,6 +15,8 @@ import type { GroupWrite, WritePlan } from './write-plan';
 export class DeferredWrites {
   private readonly marks = new Map<number, Record<string, unknown>>();
   private readonly deliveries = new Map<number, PackDelivery>();
+  private readonly ticketOf = new Map<number, number>();
+  private ticketField: string | null = null;
 
   /**
    * One month's share. `decided` are all the timesheets the month classified: a later month's
@@ -24,15 +26,25 @@ export class DeferredWrites {
     decided: Iterable<number>,
     marks: ReadonlyMap<number, Record<string, unknown>>,
     deliveries: readonly PackDelivery[],
+    carriers: MarkCarriers | null = null,
   ): void {
+    if (carriers !== null) {
+      this.ticketField = carriers.ticketField;
+      for (const [line, ticket] of carriers.ticketOf) this.ticketOf.set(line, ticket);
+    }
     for (const id of decided) this.marks.delete(id);
     for (const [id, values] of marks) this.marks.set(id, values);
     for (const delivery of deliveries) this.deliveries.set(delivery.saleLineId, delivery);
   }
 
-  /** The writes still owed: timesheets with identical marks share one call. */
+  /** The writes still owed: identical marks share one call, the rest ride on their ticket. */
   planned(): GroupWrite[] {
-    return [...groupMarks(this.marks, new Set()), ...deliveryWrites(this.deliveries.values())];
+    const carriers =
+      this.ticketField === null ? null : { ticketField: this.ticketField, ticketOf: this.ticketOf };
+    return [
+      ...groupMarks(this.marks, new Set(), carriers),
+      ...deliveryWrites(this.deliveries.values()),
+    ];
   }
 
   /** Makes the owed writes and forgets them. */
@@ -49,6 +61,7 @@ export class DeferredWrites {
     const applied = await applyWrites(client, plan, today, signal);
     this.marks.clear();
     this.deliveries.clear();
+    this.ticketOf.clear();
     return applied;
   }
 }

@@ -36,12 +36,17 @@ export function markOf(
   return { category, coverage, reason: reason.slice(0, REASON_LENGTH) };
 }
 
-/** The mark values a timesheet must get, for each timesheet whose mark is not already right. */
+/**
+ * The mark values a timesheet must get, for each timesheet whose mark is not already right.
+ * `stamps` holds each line's fingerprint as billed now (src/domain/work-stamp.ts): a line whose
+ * hours or ticket changed gets its new stamp even when its classification stayed the same.
+ */
 export function markChanges(
   decisions: readonly Decision[],
   current: ReadonlyMap<number, AnalyticLine>,
   settings: EngineSettings,
   drawnIds: ReadonlySet<number>,
+  stamps: ReadonlyMap<number, string>,
 ): Map<number, Record<string, unknown>> {
   const changes = new Map<number, Record<string, unknown>>();
   for (const decision of decisions) {
@@ -49,28 +54,43 @@ export function markChanges(
     const line = current.get(id);
     if (line === undefined) continue;
     const mark = markOf(decision, settings, drawnIds);
+    const stamp = stamps.get(id) ?? false;
     if (
       (line.x_tally_category ?? false) === mark.category &&
       line.x_tally_coverage === mark.coverage &&
-      line.x_tally_reason === mark.reason
+      line.x_tally_reason === mark.reason &&
+      (line.x_tally_stamp ?? false) === stamp
     )
       continue;
     changes.set(id, {
       x_tally_category: mark.category,
       x_tally_coverage: mark.coverage,
       x_tally_reason: mark.reason,
+      x_tally_stamp: stamp,
     });
   }
   return changes;
 }
 
 /**
- * Marks not already written with their invoice line, grouped by identical values so a thousand
- * lines of one category and coverage take one call.
+ * Where marks that no invoice carries ride: the o2m from the ticket to its timesheets
+ * (`timesheet_ids` in OCA helpdesk_mgmt_timesheet and Enterprise helpdesk_timesheet), and each
+ * timesheet's ticket. Null: the database has no such o2m, so each mark is written on its line.
+ */
+export interface MarkCarriers {
+  readonly ticketField: string;
+  readonly ticketOf: ReadonlyMap<number, number>;
+}
+
+/**
+ * Marks not already written with their invoice line. Timesheets with identical values share one
+ * call; the rest (each stamp is its line's own) ride in one write of their ticket, as marks on a
+ * draft ride in the draft's write, so a ticket's held time costs one call, not one per line.
  */
 export function groupMarks(
   changes: ReadonlyMap<number, Record<string, unknown>>,
   skip: ReadonlySet<number>,
+  carriers: MarkCarriers | null = null,
 ): GroupWrite[] {
   const groups = new Map<string, { values: Record<string, unknown>; ids: number[] }>();
   for (const [id, values] of changes) {
@@ -80,9 +100,35 @@ export function groupMarks(
     group.ids.push(id);
     groups.set(key, group);
   }
-  return [...groups.values()].map((group) => ({
-    model: MODELS.analyticLine,
-    ids: group.ids.sort((a, b) => a - b),
-    values: group.values,
-  }));
+  const shared: GroupWrite[] = [];
+  const byTicket = new Map<number, [number, Record<string, unknown>][]>();
+  for (const group of groups.values()) {
+    const [only] = group.ids;
+    const ticket = only === undefined ? undefined : carriers?.ticketOf.get(only);
+    if (group.ids.length === 1 && only !== undefined && ticket !== undefined) {
+      byTicket.set(ticket, [...(byTicket.get(ticket) ?? []), [only, group.values]]);
+      continue;
+    }
+    shared.push(lineWrite(group.ids, group.values));
+  }
+  const riding = [...byTicket]
+    .sort(([a], [b]) => a - b)
+    .map(([ticket, marks]): GroupWrite => {
+      const [first] = marks;
+      if (marks.length === 1 && first !== undefined) return lineWrite([first[0]], first[1]);
+      return {
+        model: MODELS.helpdeskTicket,
+        ids: [ticket],
+        values: {
+          [carriers?.ticketField ?? 'timesheet_ids']: marks
+            .sort(([a], [b]) => a - b)
+            .map(([id, values]) => [1, id, values]),
+        },
+      };
+    });
+  return [...shared, ...riding];
+}
+
+function lineWrite(ids: readonly number[], values: Record<string, unknown>): GroupWrite {
+  return { model: MODELS.analyticLine, ids: [...ids].sort((a, b) => a - b), values };
 }

@@ -53,6 +53,14 @@ describe('a minimum billed on an open draft, re-planned with later months in one
 
     // A month later, a cursor from before both lines were written names October and November.
     clock.set('2026-12-02T09:00:00Z');
+    // October's line is reworded, so October is re-planned with the months after it.
+    const [october] = sandbox().store.search('account.analytic.line', [
+      ['date', '=', '2026-10-20'],
+      ['name', '=', 'Answered'],
+    ]);
+    sandbox().store.write('account.analytic.line', [october as number], {
+      name: 'Answered the export question',
+    });
     const store = new MemoryCursorStore();
     const stream = (name: string): StreamKey => ({ instance: 'sandbox', stream: name });
     for (const name of [TIMESHEET_STREAM, TICKET_STREAM])

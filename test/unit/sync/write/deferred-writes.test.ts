@@ -1,5 +1,6 @@
 import type { ModelApi } from '../../../../src/odoo/model-api';
 import { DeferredWrites } from '../../../../src/sync/write/deferred-writes';
+import { groupMarks } from '../../../../src/sync/write/plan-timesheet-marks';
 
 const HELD = { x_tally_category: 'Bug fix', x_tally_coverage: 'review', x_tally_reason: 'Held' };
 const BILLED = { x_tally_category: 'Bug fix', x_tally_coverage: 'billable', x_tally_reason: 'B' };
@@ -70,5 +71,55 @@ describe('DeferredWrites: what a run of several months writes at its end', () =>
     ]);
     expect(applied).toMatchObject({ calls: 2, recordsWritten: 2 });
     expect(deferred.planned()).toEqual([]);
+  });
+});
+
+describe('groupMarks: marks no draft carries', () => {
+  const stampedMark = (stamp: string) => ({ ...HELD, x_tally_stamp: stamp });
+  const carriers = {
+    ticketField: 'timesheet_ids',
+    ticketOf: new Map([
+      [1, 10],
+      [2, 10],
+      [3, 10],
+      [4, 11],
+    ]),
+  };
+
+  it("rides each line's own stamp in one write of its ticket, and writes a lone line directly", () => {
+    const marks = new Map([
+      [3, stampedMark('v1:c')],
+      [1, stampedMark('v1:a')],
+      [2, stampedMark('v1:b')],
+      [4, stampedMark('v1:d')],
+    ]);
+    expect(groupMarks(marks, new Set(), carriers)).toEqual([
+      {
+        model: 'helpdesk.ticket',
+        ids: [10],
+        values: {
+          timesheet_ids: [
+            [1, 1, stampedMark('v1:a')],
+            [1, 2, stampedMark('v1:b')],
+            [1, 3, stampedMark('v1:c')],
+          ],
+        },
+      },
+      { model: 'account.analytic.line', ids: [4], values: stampedMark('v1:d') },
+    ]);
+  });
+
+  it('still writes identical values in one call, skips what rides on a draft, and needs no ticket o2m', () => {
+    const marks = new Map([
+      [1, HELD],
+      [2, HELD],
+      [3, stampedMark('v1:c')],
+      [4, stampedMark('v1:d')],
+    ]);
+    expect(groupMarks(marks, new Set([4]), carriers)).toEqual([
+      { model: 'account.analytic.line', ids: [1, 2], values: HELD },
+      { model: 'account.analytic.line', ids: [3], values: stampedMark('v1:c') },
+    ]);
+    expect(groupMarks(marks, new Set(), null)).toHaveLength(3);
   });
 });
