@@ -1,6 +1,7 @@
 // Module boundaries from docs/style.md are enforced here with `no-restricted-imports` zones.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const restrict = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
@@ -144,6 +145,12 @@ export default tseslint.config(
       ['**/odoo/transports/**', '**/sandbox/**'],
       'Jobs are thin declarations over src/sync.',
     ),
+  },
+  {
+    // The few plain CommonJS scripts the tests ship (run by node, not compiled).
+    files: ['test/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],

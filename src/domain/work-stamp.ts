@@ -8,6 +8,13 @@ import type { TicketFacts, WorkLine } from './facts';
  */
 export const WORK_STAMP_VERSION = 'v1';
 
+/**
+ * The stamp of a line marked by the plan of a month finance already closed, which bills nothing
+ * new: the line was never billed as it is, so it always reads as changed until a later draft's
+ * correction accounts for it and stamps it for real.
+ */
+export const UNBILLED_STAMP = `${WORK_STAMP_VERSION}:unbilled`;
+
 /** The stamp of a line as billed with its ticket as it was then. */
 export function workStamp(line: WorkLine, ticket: TicketFacts): string {
   return `${WORK_STAMP_VERSION}:${fnv1a64(lineInputs(line))}:${ticketStamp(ticket)}`;

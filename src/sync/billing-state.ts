@@ -15,6 +15,8 @@ export interface BillingState {
   readonly ledger: readonly LedgerEntry[];
   /** `<customer>:<YYYY-MM>` of every Tally invoice of the period's customers. */
   readonly invoiced: ReadonlySet<string>;
+  /** The same, of invoices finance posted or cancelled: Tally never changes those months again. */
+  readonly closed: ReadonlySet<string>;
   /** Per pack id, minutes used the Odoo way before Tally invoiced those months. */
   readonly preTally: ReadonlyMap<string, Minutes>;
   /** The period's packs with their opening balance as the invoices and earlier use leave it. */
@@ -57,12 +59,12 @@ export async function readBillingState(
     })),
   });
   const ledger = buildLedger(history.moves, history.lines);
-  const invoiced = new Set(
-    history.moves.flatMap((move) => {
-      const key = parseInvoiceKey(move.x_tally_key);
-      return key === null ? [] : [`${key.customerId}:${key.period}`];
-    }),
-  );
+  const monthOf = (move: (typeof history.moves)[number]) => {
+    const key = parseInvoiceKey(move.x_tally_key);
+    return key === null ? [] : [`${key.customerId}:${key.period}`];
+  };
+  const invoiced = new Set(history.moves.flatMap(monthOf));
+  const closed = new Set(history.moves.filter((move) => move.state !== 'draft').flatMap(monthOf));
   const packOwner = new Map(facts.packs.map((pack) => [pack.id as string, pack.customerId]));
   const preTally = await readPreTallyUse(
     client,
@@ -79,5 +81,5 @@ export async function readBillingState(
       pack.purchased - drawnFromPack(ledger, pack.id, period) - (preTally.get(pack.id) ?? 0),
     ),
   }));
-  return { ledger, invoiced, preTally, packs, problems: history.problems };
+  return { ledger, invoiced, closed, preTally, packs, problems: history.problems };
 }

@@ -81,6 +81,8 @@ export interface PeriodOdooRefs {
   readonly packSaleLines: readonly PackSaleLine[];
   /** The period's timesheets as read (with Tally's current marks), for the writer's diff. */
   readonly timesheets: readonly AnalyticLine[];
+  /** The earlier timesheets of the period's tickets, as read (their stamps, for corrections). */
+  readonly earlierTimesheets: readonly AnalyticLine[];
 }
 
 /**
@@ -183,6 +185,7 @@ export async function readPeriod(
       hourlyProductTaxIds: products.byCode.get(config.sources.hourlyProductCode)?.taxes_id ?? [],
       packSaleLines: packs.saleLines,
       timesheets: period.lines,
+      earlierTimesheets: earlier.lines,
     },
     problems: [
       ...period.problems,

@@ -10,7 +10,9 @@ import { and, where } from '../odoo/filter';
 import type { FieldProfile } from '../odoo/profiles/field-profile';
 import { MODELS } from '../odoo/models';
 import { detectFieldProfile, fieldNamesVia } from '../odoo/profiles/detect-profile';
-import { reconcileBilled } from './changes/reconcile-billed';
+import { monthsAfter, reconcileBilled } from './changes/reconcile-billed';
+import { monthMarker, periodOfMarker, PLANNED_MONTH_STREAM } from './changes/planned-month';
+import type { ChangedMonths } from './changes/stamped-changes';
 import { windowChanges } from './changes/window-changes';
 import { SyncSetupError } from './errors';
 import type { Cursor, CursorStore, StreamKey } from './cursor-store';
@@ -90,22 +92,29 @@ export async function syncChanges(
   const key: StreamKey | null =
     cursors === null ? null : { instance: cursors.instance, stream: TIMESHEET_STREAM };
   const ticketKey: StreamKey | null = key === null ? null : { ...key, stream: TICKET_STREAM };
+  const monthKey: StreamKey | null = key === null ? null : { ...key, stream: PLANNED_MONTH_STREAM };
   const cursor =
     key === null || cursors === null || options.full === true ? null : await cursors.store.get(key);
   const ticketCursor =
     ticketKey === null || cursors === null || cursor === null
       ? null
       : await cursors.store.get(ticketKey);
+  const lastPlanned =
+    monthKey === null || cursors === null ? null : await cursors.store.get(monthKey);
   const scope = {
     current,
     companyId: Number(company.id),
     ...(options.customerId === undefined ? {} : { customerId: options.customerId }),
   };
-  const found =
+  const found: FoundChanges =
     cursor === null || ticketCursor === null
       ? await reconcileWithoutCursor(client, profile, scope)
       : {
           incremental: true,
+          // Months between the last run's and this one's: no run planned them (fees, late work).
+          unplanned: new Set(
+            monthsAfter(lastPlanned === null ? null : periodOfMarker(lastPlanned), current),
+          ),
           ...(await windowChanges(
             client,
             profile,
@@ -113,29 +122,8 @@ export async function syncChanges(
             options.customerId,
           )),
         };
-  const periods = new Set<Period>([current, ...found.periods.keys()]);
-  if (found.reclassified) periods.add(previousPeriod(current));
-  const { tickets, newest, newestTicket } = found;
-  const months: PeriodInRun[] = [];
-  for (const period of [...periods].sort(compareDates)) {
-    // A period older than last month is re-planned only if Tally invoiced it: earlier time is
-    // assumed billed before Tally (its changes still reach the current draft as corrections).
-    if (
-      compareDates(period, previousPeriod(current)) < 0 &&
-      !(await hasTallyInvoices(client, period))
-    )
-      continue;
-    months.push({
-      period,
-      ...(period === current || period === previousPeriod(current)
-        ? { extraTicketIds: [...tickets] }
-        : {}),
-    });
-  }
-  // Lines of months Tally never billed (time from before Tally) are not changes it acts on.
-  const changedLines = found.incremental
-    ? months.reduce((sum, month) => sum + (found.periods.get(month.period) ?? 0), 0)
-    : null;
+  const { newest, newestTicket } = found;
+  const { months, changedLines } = await monthsToPlan(client, found, current);
   const results: PeriodSyncResult[] = [];
   const finalWrites = await syncPeriods(client, config, months, base, (result) =>
     results.push(result),
@@ -143,6 +131,7 @@ export async function syncChanges(
   const persist = options.dryRun !== true && cursors !== null;
   if (persist && ticketKey !== null && newestTicket !== null)
     await cursors.store.advance(ticketKey, newestTicket);
+  if (persist && monthKey !== null) await cursors.store.advance(monthKey, monthMarker(current));
   const moved =
     persist && key !== null && newest !== null ? await cursors.store.advance(key, newest) : null;
   return { periods: results, finalWrites, changedLines, cursor: moved };
@@ -170,6 +159,54 @@ async function newestRecord(client: OdooReader, model: string): Promise<Cursor |
     : { writeDate: row.write_date, id: row.id };
 }
 
+/** What a run found to do, with or without a cursor. */
+interface FoundChanges {
+  /** Whether a cursor bounded the search (a run without one reconciles instead). */
+  readonly incremental: boolean;
+  readonly months: ChangedMonths;
+  readonly unplanned: ReadonlySet<Period>;
+  readonly reclassified: readonly number[];
+  readonly newest: Cursor | null;
+  readonly newestTicket: Cursor | null;
+}
+
+/**
+ * The months the run plans, oldest first: the current one; those of changed timesheets, when
+ * Tally invoiced them (earlier time is assumed billed before Tally); months no run planned; and
+ * last month whenever tickets are corrected, since its draft may carry their corrections (or
+ * always, without a cursor). The current and last month plan every changed ticket.
+ */
+async function monthsToPlan(
+  client: OdooReader,
+  found: FoundChanges,
+  current: Period,
+): Promise<{ months: PeriodInRun[]; changedLines: number | null }> {
+  const previous = previousPeriod(current);
+  const kept: Period[] = [];
+  const candidates = new Set<Period>([current, ...found.months.lines.keys(), ...found.unplanned]);
+  for (const period of candidates) {
+    if (
+      compareDates(period, previous) >= 0 ||
+      found.unplanned.has(period) ||
+      (await hasTallyInvoices(client, period))
+    )
+      kept.push(period);
+  }
+  const tickets = new Set<number>(found.reclassified);
+  for (const period of kept)
+    for (const id of found.months.tickets.get(period) ?? []) tickets.add(id);
+  if (!found.incremental || tickets.size > 0) kept.push(previous);
+  const months = [...new Set(kept)].sort(compareDates).map((period) => ({
+    period,
+    ...(period === current || period === previous ? { extraTicketIds: [...tickets] } : {}),
+  }));
+  // Lines of months Tally never billed (time from before Tally) are not changes it acts on.
+  const changedLines = found.incremental
+    ? months.reduce((sum, month) => sum + (found.months.lines.get(month.period) ?? 0), 0)
+    : null;
+  return { months, changedLines };
+}
+
 /**
  * A run without a cursor (the first, after `--full`, or after Redis lost its keys) re-plans the
  * last and the current month whole, reconciles the billed months before them against their
@@ -179,24 +216,10 @@ async function reconcileWithoutCursor(
   client: OdooReader,
   profile: FieldProfile,
   scope: { current: Period; companyId: number; customerId?: number },
-): Promise<{
-  incremental: false;
-  periods: ReadonlyMap<Period, number>;
-  tickets: ReadonlySet<number>;
-  reclassified: boolean;
-  newest: Cursor | null;
-  newestTicket: Cursor | null;
-}> {
+): Promise<FoundChanges> {
   // The cursors start where the scan starts: an edit made while it reads is seen next time.
   const newest = await newestRecord(client, MODELS.analyticLine);
   const newestTicket = await newestRecord(client, MODELS.helpdeskTicket);
   const reconciled = await reconcileBilled(client, profile, scope);
-  return {
-    incremental: false,
-    periods: reconciled.periods,
-    tickets: reconciled.tickets,
-    reclassified: true,
-    newest,
-    newestTicket,
-  };
+  return { incremental: false, ...reconciled, reclassified: [], newest, newestTicket };
 }

@@ -22,13 +22,13 @@ import type { OdooReader } from './read/odoo-reader';
 import { readPeriodInvoices } from './read/read-tally-invoices';
 import { applyWrites, type AppliedWrites, type OdooWriter } from './write/apply-writes';
 import type { LedgerEntry } from './write/billing-ledger';
-import { linksInRun, planInvoiceWrites } from './write/plan-invoice-writes';
+import { closedInvoice, linksInRun, planInvoiceWrites } from './write/plan-invoice-writes';
 import { planNotices } from './write/plan-notices';
 import type { DeferredWrites } from './write/deferred-writes';
 import { deliveryWrites, packDeliveries } from './write/plan-pack-deliveries';
 import { groupMarks, markChanges } from './write/plan-timesheet-marks';
 import { markCarriers } from './write/mark-carriers';
-import { workStamps } from './work-stamps';
+import { stampsToWrite } from './write/plan-stamps';
 import { desiredLines } from './write/desired-invoice';
 import {
   mergeGroupWrites,
@@ -141,6 +141,7 @@ export async function syncPeriod(
   const {
     ledger,
     invoiced,
+    closed: closedMonths,
     preTally,
     packs,
     problems: historyProblems,
@@ -186,7 +187,17 @@ export async function syncPeriod(
   const linkedInRun = linksInRun(drafted, current.moves);
   const timesheets = new Map(facts.odoo.timesheets.map((line) => [line.id, line]));
   const decisions = [...plans.flatMap(({ plan }) => plan.decisions), ...orphans.decisions];
-  const marks = markChanges(decisions, timesheets, config.settings, drawnIds, workStamps(facts));
+  const stamps = stampsToWrite(
+    facts,
+    new Set(
+      plans
+        .filter(({ plan }) => closedInvoice(plan, current.moves) !== null)
+        .map(({ plan }) => plan.customerId),
+    ),
+    closedMonths,
+  );
+  const marks = markChanges(decisions, timesheets, config.settings, drawnIds, stamps.own);
+  for (const [id, values] of stamps.earlier) if (!marks.has(id)) marks.set(id, values);
   const invoiceWrites = drafted.map(({ plan, desired }) =>
     planInvoiceWrites(plan, current, { ...context, linkedInRun }, marks, desired),
   );
@@ -200,7 +211,10 @@ export async function syncPeriod(
     ),
   );
   const defer = options.deferred !== undefined && options.dryRun !== true;
-  const carriers = markCarriers(profile, facts.odoo.timesheets);
+  const carriers = markCarriers(profile, [
+    ...facts.odoo.timesheets,
+    ...facts.odoo.earlierTimesheets,
+  ]);
   if (defer) {
     options.deferred?.add(
       decisions.map((decision) => Number(decision.lineId)),
@@ -232,6 +246,11 @@ export async function syncPeriod(
     tickets: targets.tickets,
     customers: targets.customers,
     openActivityKeys: targets.openActivityKeys,
+    closedTickets: new Set(
+      facts.tickets
+        .filter((ticket) => closedCustomers.has(String(ticket.customerId)))
+        .map((ticket) => Number(ticket.id)),
+    ),
   });
 
   const groupWrites: GroupWrite[] = [...derivedWrites, ...notices.reviewWrites];

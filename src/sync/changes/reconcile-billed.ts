@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { compareDates, periodBounds, periodOfDate, previousPeriod } from '../../domain/periods';
+import {
+  compareDates,
+  nextPeriod,
+  periodBounds,
+  periodOfDate,
+  previousPeriod,
+} from '../../domain/periods';
 import type { LocalDate, Period } from '../../domain/types';
 import { and, where } from '../../odoo/filter';
 import { MODELS } from '../../odoo/models';
@@ -7,7 +13,7 @@ import type { FieldProfile } from '../../odoo/profiles/field-profile';
 import { customerTimesheetsFilter, timesheetSpec } from '../read/read-work';
 import { searchAllParsed, type OdooReader } from '../read/odoo-reader';
 import { parseInvoiceKey } from '../write/invoice-key';
-import { standingOf, ticketFactsOf } from './stamped-changes';
+import { ChangedMonths, standingOf, ticketFactsOf } from './stamped-changes';
 
 /**
  * How many months before the current one a run without a cursor looks back for billed time
@@ -19,39 +25,39 @@ export const RECONCILE_MONTHS = 12;
 const TallyMoveKeySchema = z.object({ id: z.number().int().positive(), x_tally_key: z.string() });
 
 export interface ReconciledChanges {
-  /** Periods before last month with billed time that changed since it was billed, and how many lines. */
-  readonly periods: ReadonlyMap<Period, number>;
-  /** The tickets of that time: their corrections land on the current draft. */
-  readonly tickets: ReadonlySet<number>;
+  /** Timesheets that changed since they were billed, month by month, with their tickets. */
+  readonly months: ChangedMonths;
+  /** Months before the current one that no run planned (after the newest one Tally invoiced). */
+  readonly unplanned: ReadonlySet<Period>;
 }
 
 /**
  * The reconciliation of a run that has no cursor (the first, or after Redis lost its keys):
- * every line of a customer and month Tally invoiced within the horizon is held against the stamp
- * Tally left on it, so an edit made while no cursor watched still becomes a correction. Last
- * month and the current one are re-planned whole anyway and are not scanned.
+ * every line of a month Tally invoiced within the horizon is held against the stamp Tally left on
+ * it, so an edit made while no cursor watched still becomes a correction; and months after the
+ * newest one Tally invoiced, which no run planned (runs stopped for a while), are planned now, so
+ * their fees are not lost.
  */
 export async function reconcileBilled(
   reader: OdooReader,
   profile: FieldProfile,
   scope: { current: Period; companyId: number; customerId?: number },
 ): Promise<ReconciledChanges> {
-  const none = { periods: new Map<Period, number>(), tickets: new Set<number>() };
-  const before = previousPeriod(scope.current);
-  const invoiced = await invoicedPairs(reader, horizonStart(scope.current), before);
-  if (invoiced.size === 0) return none;
-  const periods = [...new Set([...invoiced].map((pair) => pair.split('@')[1] as Period))].sort(
-    compareDates,
+  const invoiced = await invoicedPeriods(reader, horizonStart(scope.current), scope.current);
+  const unplanned = new Set(
+    monthsAfter([...invoiced].sort(compareDates).at(-1) ?? null, scope.current),
   );
-  const first = periodBounds(periods[0] as Period).first;
-  const last = periodBounds(previousPeriod(before)).last;
+  // Every invoiced month is scanned, last month's too: its invoice may be posted already, and
+  // a change to posted time is corrected on the current draft only for the tickets found here.
+  const oldest = [...invoiced].sort(compareDates)[0];
+  if (oldest === undefined) return { months: new ChangedMonths(), unplanned };
   const read = await searchAllParsed(
     reader,
     timesheetSpec(profile),
     and(
       where(profile.timesheetTicketField, '!=', false),
-      where('date', '>=', first),
-      where('date', '<=', last),
+      where('date', '>=', periodBounds(oldest).first),
+      where('date', '<=', periodBounds(scope.current).last),
       where('company_id', '=', scope.companyId),
       ...(scope.customerId === undefined
         ? []
@@ -59,18 +65,22 @@ export async function reconcileBilled(
     ),
   );
   const tickets = await ticketFactsOf(reader, profile, read.records);
-  const changed = { periods: new Map<Period, number>(), tickets: new Set<number>() };
-  for (const line of read.records) {
-    const period = periodOfDate(line.date as LocalDate);
-    const ticket = line.ticket_id === null ? undefined : tickets.get(line.ticket_id.id);
-    const billedHere = invoiced.has(`${ticket?.customerId ?? ''}@${period}`);
-    // A line Tally never stamped matters only where Tally billed its customer's month.
-    if (line.x_tally_stamp == null && !billedHere) continue;
-    if (standingOf(line, tickets, 'legacy') !== 'changed') continue;
-    changed.periods.set(period, (changed.periods.get(period) ?? 0) + 1);
-    if (line.ticket_id !== null) changed.tickets.add(line.ticket_id.id);
-  }
-  return changed;
+  const changed = read.records.filter(
+    (line) =>
+      // A line Tally never stamped matters only in a month Tally billed (else: before Tally).
+      (line.x_tally_stamp != null || invoiced.has(periodOfDate(line.date as LocalDate))) &&
+      standingOf(line, tickets, 'legacy') === 'changed',
+  );
+  return { months: await ChangedMonths.of(reader, changed), unplanned };
+}
+
+/** The months after `last` up to (not including) `until`; none when there is no `last`. */
+export function monthsAfter(last: Period | null, until: Period): Period[] {
+  const months: Period[] = [];
+  if (last === null) return months;
+  for (let month = nextPeriod(last); compareDates(month, until) < 0; month = nextPeriod(month))
+    months.push(month);
+  return months;
 }
 
 function horizonStart(current: Period): Period {
@@ -79,12 +89,12 @@ function horizonStart(current: Period): Period {
   return period;
 }
 
-/** `customer@period` of every Tally invoice (draft or posted) from `from` up to, not including, `until`. */
-async function invoicedPairs(
+/** The months from `from` to `until` (both included) with a Tally invoice, draft or posted. */
+async function invoicedPeriods(
   reader: OdooReader,
   from: Period,
   until: Period,
-): Promise<Set<string>> {
+): Promise<Set<Period>> {
   const moves = await searchAllParsed(
     reader,
     { model: MODELS.accountMove, schema: TallyMoveKeySchema, fields: ['x_tally_key'] },
@@ -94,12 +104,12 @@ async function invoicedPairs(
       where('x_tally_key', '=like', 'tally:v1:%'),
     ),
   );
-  const pairs = new Set<string>();
+  const periods = new Set<Period>();
   for (const move of moves.records) {
     const key = parseInvoiceKey(move.x_tally_key);
     if (key === null) continue;
-    if (compareDates(key.period, from) < 0 || compareDates(key.period, until) >= 0) continue;
-    pairs.add(`${key.customerId}@${key.period}`);
+    if (compareDates(key.period, from) < 0 || compareDates(key.period, until) > 0) continue;
+    periods.add(key.period);
   }
-  return pairs;
+  return periods;
 }

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { periodOfDate } from '../../domain/periods';
-import type { LocalDate, Period } from '../../domain/types';
 import { and, or, where, type OdooFilter } from '../../odoo/filter';
 import { MODELS } from '../../odoo/models';
 import type { FieldProfile } from '../../odoo/profiles/field-profile';
@@ -8,7 +6,8 @@ import { datetime } from '../../odoo/records/odoo-values';
 import { compareCursors, type Cursor } from '../cursor-store';
 import { searchAllParsed, type OdooReader } from '../read/odoo-reader';
 import { customerTimesheetsFilter, timesheetSpec } from '../read/read-work';
-import { reclassifiedTickets, standingOf, ticketFactsOf } from './stamped-changes';
+import type { AnalyticLine } from '../../odoo/records/analytic-line';
+import { ChangedMonths, reclassifiedTickets, standingOf, ticketFactsOf } from './stamped-changes';
 
 /**
  * How far back each incremental read reaches before the cursor: a transaction that started before
@@ -19,12 +18,10 @@ export const OVERLAP_SECONDS = 300;
 const ChangedRecordSchema = z.object({ id: z.number().int().positive(), write_date: datetime });
 
 export interface WindowChanges {
-  /** Periods of timesheets that changed since they were billed, with how many changed in each. */
-  readonly periods: ReadonlyMap<Period, number>;
-  /** Tickets of those timesheets, and tickets reclassified since their time was billed. */
-  readonly tickets: ReadonlySet<number>;
-  /** Whether a ticket was reclassified (its earlier months then need their corrections). */
-  readonly reclassified: boolean;
+  /** Timesheets that changed since they were billed, month by month, with their tickets. */
+  readonly months: ChangedMonths;
+  /** Tickets whose billed time was classified from other ticket values than they have now. */
+  readonly reclassified: readonly number[];
   /** The newest timesheet and ticket seen: where the next run starts. */
   readonly newest: Cursor;
   readonly newestTicket: Cursor;
@@ -62,28 +59,21 @@ export async function windowChanges(
   const touchedIds = touchedTickets.records.map((ticket) => ticket.id);
   const facts = await ticketFactsOf(reader, profile, lines.records, touchedIds);
 
-  const periods = new Map<Period, number>();
-  const tickets = new Set<number>();
+  const changed: AnalyticLine[] = [];
   let newest = cursors.timesheets;
   for (const line of lines.records) {
     const seen = { writeDate: line.write_date, id: line.id };
     if (compareCursors(seen, newest) > 0) newest = seen;
-    if (standingOf(line, facts, 'changed') !== 'changed') continue;
-    const period = periodOfDate(line.date as LocalDate);
-    periods.set(period, (periods.get(period) ?? 0) + 1);
-    if (line.ticket_id !== null) tickets.add(line.ticket_id.id);
+    if (standingOf(line, facts, 'changed') === 'changed') changed.push(line);
   }
   let newestTicket = cursors.tickets;
   for (const ticket of touchedTickets.records) {
     const seen = { writeDate: ticket.write_date, id: ticket.id };
     if (compareCursors(seen, newestTicket) > 0) newestTicket = seen;
   }
-  const reclassified = await reclassifiedTickets(reader, profile, facts, touchedIds);
-  for (const id of reclassified) tickets.add(id);
   return {
-    periods,
-    tickets,
-    reclassified: reclassified.length > 0,
+    months: await ChangedMonths.of(reader, changed),
+    reclassified: await reclassifiedTickets(reader, profile, facts, touchedIds),
     newest,
     newestTicket,
   };

@@ -33,7 +33,8 @@ export class DeferredWrites {
       for (const [line, ticket] of carriers.ticketOf) this.ticketOf.set(line, ticket);
     }
     for (const id of decided) this.marks.delete(id);
-    for (const [id, values] of marks) this.marks.set(id, values);
+    // A later month may stamp an earlier month's line (a correction): keep that month's mark.
+    for (const [id, values] of marks) this.marks.set(id, { ...this.marks.get(id), ...values });
     for (const delivery of deliveries) this.deliveries.set(delivery.saleLineId, delivery);
   }
 

@@ -24,6 +24,12 @@ export interface NoticeInput {
   readonly customers: ReadonlyMap<number, NoticeTarget>;
   /** Notice keys of open activities per `model:id` (finds one made by a run that then crashed). */
   readonly openActivityKeys: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Tickets of customers whose invoice of the period finance posted or cancelled: their segment
+   * stays as the last open plan left it (the held time is still not invoiced; a fix is billed
+   * as a correction later), since no plan of the closed month says otherwise.
+   */
+  readonly closedTickets?: ReadonlySet<number>;
 }
 
 export interface NoticePlan {
@@ -152,7 +158,8 @@ export function planNotices(input: NoticeInput): NoticePlan {
     }
   }
   for (const [id, ticket] of input.tickets) {
-    if (reviewed.has(id) || ticket.review === null) continue;
+    if (reviewed.has(id) || ticket.review === null || input.closedTickets?.has(id) === true)
+      continue;
     const note = withReviewSegment(ticket.review, input.period, null);
     if (note !== ticket.review)
       reviewWrites.push({

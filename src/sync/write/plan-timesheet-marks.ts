@@ -38,8 +38,9 @@ export function markOf(
 
 /**
  * The mark values a timesheet must get, for each timesheet whose mark is not already right.
- * `stamps` holds each line's fingerprint as billed now (src/domain/work-stamp.ts): a line whose
- * hours or ticket changed gets its new stamp even when its classification stayed the same.
+ * `stamps` holds the fingerprint (src/domain/work-stamp.ts) of each line this plan bills as it is
+ * now: such a line gets its new stamp even when its classification stayed the same. A line not in
+ * it keeps its stamp (its month's invoice is posted: what was billed has not changed).
  */
 export function markChanges(
   decisions: readonly Decision[],
@@ -54,19 +55,19 @@ export function markChanges(
     const line = current.get(id);
     if (line === undefined) continue;
     const mark = markOf(decision, settings, drawnIds);
-    const stamp = stamps.get(id) ?? false;
+    const stamp = stamps.get(id);
     if (
       (line.x_tally_category ?? false) === mark.category &&
       line.x_tally_coverage === mark.coverage &&
       line.x_tally_reason === mark.reason &&
-      (line.x_tally_stamp ?? false) === stamp
+      (stamp === undefined || line.x_tally_stamp === stamp)
     )
       continue;
     changes.set(id, {
       x_tally_category: mark.category,
       x_tally_coverage: mark.coverage,
       x_tally_reason: mark.reason,
-      x_tally_stamp: stamp,
+      ...(stamp === undefined ? {} : { x_tally_stamp: stamp }),
     });
   }
   return changes;

@@ -147,3 +147,54 @@ describe('a change made while no cursor watched (issue 13, item 2; Redis lost)',
     expect(openLines(sandbox())).toEqual(after);
   });
 });
+
+describe('months no run saw, and time moved off a posted ticket (found by the sequence property)', () => {
+  const clock = manualClock('2026-01-05T09:00:00Z');
+  const sandbox = useSandbox({ seed: writeScenario(), clock: clock.now });
+  const cursors = { store: new MemoryCursorStore(), instance: 'sandbox' };
+  const run = async (now: string) => {
+    clock.set(now);
+    return syncChanges(await connectTo(sandbox()), shippedConfig(), cursors, { now });
+  };
+
+  beforeAll(() => installTallyFields(sandbox()));
+
+  it('plans every month since the last run, so a month the worker was down for still bills its fees', async () => {
+    await run('2026-01-10T08:00:00Z');
+    await run('2026-01-10T09:00:00Z');
+    // No run in February or March: the next one comes in April.
+    const april = await run('2026-04-02T08:00:00Z');
+    expect(april.periods.map((entry) => entry.period)).toEqual(['2026-02', '2026-03', '2026-04']);
+    for (const month of ['2026-02', '2026-03'])
+      expect(draftLines(sandbox(), FJORD, month)).toContainEqual([
+        `tally:v1:${FJORD}:${month}:-:fee:patch`,
+        1,
+      ]);
+    const again = await run('2026-04-02T09:00:00Z');
+    expect(again.periods.map((entry) => entry.period)).toEqual(['2026-04']);
+  });
+
+  it('refunds the ticket that was billed for time moved to another ticket after posting', async () => {
+    const [january] = sandbox().store.search('account.move', [
+      ['x_tally_key', '=', `tally:v1:${FJORD}:2026-01`],
+    ]);
+    sandbox().store.call('account.move', 'action_post', [[january]]);
+    const [training] = sandbox().store.search('helpdesk.ticket', [['name', '=', 'Training work']]);
+    const [dataImport] = sandbox().store.search('helpdesk.ticket', [
+      ['name', '=', 'Data import work'],
+    ]);
+    const [line] = sandbox().store.search('account.analytic.line', [
+      ['ticket_id', '=', training as number],
+    ]);
+    sandbox().store.write('account.analytic.line', [line as number], { ticket_id: dataImport });
+    await run('2026-04-02T10:00:00Z');
+    // Last month's draft (March) carries both: the run plans it with the corrected tickets.
+    const corrections = ['2026-02', '2026-03', '2026-04'].flatMap((month) =>
+      draftLines(sandbox(), FJORD, month).filter(([key]) => key.includes(':correction:')),
+    );
+    expect(corrections).toEqual([
+      [`tally:v1:${FJORD}:2026-03:${dataImport}:correction:data_import`, 1],
+      [`tally:v1:${FJORD}:2026-03:${training}:correction:-`, -1],
+    ]);
+  });
+});

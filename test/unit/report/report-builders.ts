@@ -25,7 +25,13 @@ export function reportPlanOf(
     packs: input.packs,
     defaultHourlyRate: input.defaultHourlyRate,
     problems: [],
-    odoo: { hourlyProductId: 1, hourlyProductTaxIds: [], packSaleLines: [], timesheets: [] },
+    odoo: {
+      hourlyProductId: 1,
+      hourlyProductTaxIds: [],
+      packSaleLines: [],
+      timesheets: [],
+      earlierTimesheets: [],
+    },
   };
   return { facts, plan: planPeriod(facts, settings), history: 'assumed', closed: [] };
 }

@@ -60,6 +60,12 @@ describe('standingOf: a timesheet against the stamp Tally left on it', () => {
       'changed',
     ],
     ['never marked (a late line)', { ...LINE, x_tally_coverage: null }, 'legacy', 'changed'],
+    [
+      'stamped by a correction, never marked',
+      { ...stamped(LINE), x_tally_coverage: null },
+      'legacy',
+      'changed',
+    ],
     ['marked before stamps, in a window', LINE, 'changed', 'changed'],
     ['marked before stamps, in a reconciliation', LINE, 'legacy', 'legacy'],
     [

@@ -31,7 +31,7 @@ const NOTE = '2026-01: Held for review: no rule gave the work a service category
 function run(
   plans: NoticePlanInput[],
   tickets: NoticeTarget[],
-  options: { customers?: NoticeTarget[]; open?: [string, string[]][] } = {},
+  options: { customers?: NoticeTarget[]; open?: [string, string[]][]; closed?: number[] } = {},
 ) {
   return planNotices({
     period: '2026-01',
@@ -39,6 +39,7 @@ function run(
     tickets: new Map(tickets.map((entry) => [entry.id, entry])),
     customers: new Map((options.customers ?? []).map((entry) => [entry.id, entry])),
     openActivityKeys: new Map((options.open ?? []).map(([ref, keys]) => [ref, new Set(keys)])),
+    closedTickets: new Set(options.closed ?? []),
   });
 }
 
@@ -123,6 +124,11 @@ describe('planNotices', () => {
     expect(result.reviewWrites).toEqual([
       { model: 'helpdesk.ticket', ids: [7], values: { x_tally_review: '2025-12: Zero hours' } },
     ]);
+  });
+
+  it("keeps the month's segment when finance posted that month's invoice: the time is still held", () => {
+    const result = run([], [ticket(7, { review: NOTE })], { closed: [7] });
+    expect(result.reviewWrites).toEqual([]);
   });
 
   it('tells the assignee once when a ticket passes the authorisation cap', () => {
