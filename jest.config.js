@@ -6,6 +6,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
   },
+  // A lazy `await import('./x.js')` (node16 resolution needs the extension) names x.ts here.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   // Two cores: one worker per core keeps integration tests (sandbox + Redis) from starving each other.
   maxWorkers: 2,
   // The e2e suites run one at a time in one of those workers, the rest in the other.

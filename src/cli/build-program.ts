@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { CONNECTION_FILE_ENV } from '../config/load-connection';
+import { CONNECTION_FILE_ENV } from '../config/connection-file-env';
 import { registerClosePeriodCommand } from './commands/close-period.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerExplainCommand } from './commands/explain.command';
@@ -46,6 +46,8 @@ export function buildProgram(deps: ProgramDeps): Command {
       const { connection } = self.opts<{ connection?: string }>();
       if (connection !== undefined) process.env[CONNECTION_FILE_ENV] = connection;
     });
+  // A command module declares only its flags; its action imports the implementation when it runs,
+  // so `tally --help` or a mistyped flag loads no Odoo, Redis or dashboard code.
   registerDemoCommand(program, deps.output, deps.scrubber);
   registerExplainCommand(program, deps.output, deps.scrubber);
   registerReportCommand(program, deps.output, deps.scrubber);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../shared/logger';
 import type { SecretScrubber } from '../shared/redact';
+import { CONNECTION_FILE_ENV } from './connection-file-env';
 import { CONNECTION_ENV, ConnectionSchema, type Connection } from './connection.schema';
 import { ConfigError, type ConfigIssue } from './errors';
 
@@ -25,9 +26,6 @@ export interface LoadConnectionOptions {
 }
 
 type Tree = Record<string, unknown>;
-
-/** Names the connection file, as `tally --connection <file>` does. */
-export const CONNECTION_FILE_ENV = 'TALLY_CONNECTION';
 
 /** None of the Odoo settings is set: name every variable a first run needs, in one sentence. */
 const NO_ODOO_SETTINGS: ConfigIssue = {

@@ -1,74 +1,11 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { PeriodRefSchema } from '../../queue/job-handlers';
-import { loadSchedules } from '../../queue/load-schedules';
 import { SCHEDULABLE_JOB_NAMES } from '../../queue/names';
-import { openQueues } from '../../queue/open-queues';
-import {
-  applySchedules,
-  listSchedules,
-  removeSchedule,
-  upsertSchedule,
-  type ScheduleView,
-} from '../../queue/schedulers';
-import { ScheduleSchema } from '../../queue/schedules.schema';
 import type { Output } from '../output';
-import { parseOptions } from '../parse-options';
 
-const JsonFlagSchema = z.object({ json: z.boolean().default(false) });
-
-// The flags of `schedule set`; ScheduleSchema then checks the cron pattern, zone and payload.
-const SetFlagsSchema = z.object({
-  job: z.string({ error: 'is required (sync, close-period or setup-check)' }),
-  cron: z.string({ error: 'is required, e.g. "*/15 * * * *"' }),
-  tz: z.string().default('UTC'),
-  period: PeriodRefSchema.optional(),
-  full: z.boolean().optional(),
-  json: z.boolean().default(false),
-});
-
-/** The instant in the schedule's own zone, as a person there reads it. */
-function localTime(iso: string | null, zone: string): string {
-  if (iso === null) return '-';
-  const text = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: zone,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(new Date(iso));
-  return `${text} ${zone}`;
-}
-
-function printSchedules(output: Output, views: readonly ScheduleView[], json: boolean): void {
-  if (json) {
-    output.print(JSON.stringify(views, null, 2));
-    return;
-  }
-  if (views.length === 0) {
-    output.print('No schedules. Add one with "tally schedule set" or start "tally worker".');
-    return;
-  }
-  for (const view of views) {
-    const payload = Object.entries(view.payload)
-      .map(([key, value]) => `${key}=${String(value)}`)
-      .join(' ');
-    output.print(
-      `${view.id}  ${view.job}${payload ? ` (${payload})` : ''}  "${view.cron}" ${view.tz}  next ${localTime(view.next, view.tz)} = ${view.next ?? '-'}`,
-    );
-  }
-}
-
-async function withQueues<T>(
-  work: (queues: Awaited<ReturnType<typeof openQueues>>['queues']) => Promise<T>,
-): Promise<T> {
-  const open = await openQueues(process.env);
-  try {
-    return await work(open.queues);
-  } finally {
-    await open.close();
-  }
-}
-
-/** `tally schedule list|set|remove|apply`: recurring jobs as BullMQ job schedulers in Redis. */
+/**
+ * `tally schedule list|set|remove|apply`: recurring jobs as BullMQ job schedulers in Redis. The
+ * flags are here; what each subcommand does is in schedule.action.ts.
+ */
 export function registerScheduleCommand(program: Command, output: Output): void {
   const schedule = program
     .command('schedule')
@@ -79,8 +16,8 @@ export function registerScheduleCommand(program: Command, output: Output): void 
     .description('List the schedules stored in Redis with their next run')
     .option('--json', 'print the schedules as JSON')
     .action(async (raw: unknown) => {
-      const flags = parseOptions('schedule list', JsonFlagSchema, raw);
-      printSchedules(output, await withQueues(listSchedules), flags.json);
+      const { scheduleListAction } = await import('./schedule.action.js');
+      await scheduleListAction(raw, output);
     });
 
   schedule
@@ -93,26 +30,16 @@ export function registerScheduleCommand(program: Command, output: Output): void 
     .option('--full', 'sync only: re-read everything, ignoring bookmarks')
     .option('--json', 'print the stored schedule as JSON')
     .action(async (id: string, raw: Record<string, unknown>) => {
-      const { period, full, json, ...rest } = parseOptions('schedule set', SetFlagsSchema, raw);
-      const input = {
-        id,
-        ...rest,
-        payload: {
-          ...(period === undefined ? {} : { period }),
-          ...(full === undefined ? {} : { full }),
-        },
-      };
-      const parsed = parseOptions('schedule set', ScheduleSchema, input);
-      const view = await withQueues((queues) => upsertSchedule(queues, parsed));
-      printSchedules(output, [view], json);
+      const { scheduleSetAction } = await import('./schedule.action.js');
+      await scheduleSetAction(id, raw, output);
     });
 
   schedule
     .command('remove <id>')
     .description('Remove a schedule (jobs it already queued stay)')
     .action(async (id: string) => {
-      await withQueues((queues) => removeSchedule(queues, id));
-      output.print(`Removed schedule ${id}.`);
+      const { scheduleRemoveAction } = await import('./schedule.action.js');
+      await scheduleRemoveAction(id, output);
     });
 
   schedule
@@ -123,18 +50,8 @@ export function registerScheduleCommand(program: Command, output: Output): void 
     .option('--file <path>', 'schedules file to apply')
     .option('--json', 'print the applied schedules as JSON')
     .action(async (raw: unknown) => {
-      const flags = parseOptions(
-        'schedule apply',
-        JsonFlagSchema.extend({ file: z.string().min(1).optional() }),
-        raw,
-      );
-      const loaded = loadSchedules(flags.file ?? process.env.TALLY_SCHEDULES, process.cwd());
-      const views = await withQueues((queues) => applySchedules(queues, loaded.schedules));
-      if (!flags.json)
-        output.print(
-          `Applied ${views.length} schedule(s) from ${loaded.file ?? 'the built-in defaults'}.`,
-        );
-      printSchedules(output, views, flags.json);
+      const { scheduleApplyAction } = await import('./schedule.action.js');
+      await scheduleApplyAction(raw, output);
     });
   for (const command of schedule.commands) command.exitOverride();
 }

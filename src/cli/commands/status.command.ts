@@ -1,18 +1,8 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { openQueues } from '../../queue/open-queues';
-import { collectStatus } from '../../queue/status/collect-status';
-import { formatStatus } from '../../queue/status/format-status';
 import type { SecretScrubber } from '../../shared/redact';
 import type { Output } from '../output';
-import { parseOptions } from '../parse-options';
 
-const StatusFlagsSchema = z.object({
-  json: z.boolean().default(false),
-  failures: z.coerce.number().int().min(0).max(500).default(10),
-});
-
-/** `tally status`: queue counts, schedules, each customer's last run and cursor, recent failures. */
+/** `tally status`: its flags; the status itself is in status.action.ts. */
 export function registerStatusCommand(
   program: Command,
   output: Output,
@@ -26,14 +16,7 @@ export function registerStatusCommand(
     .option('--json', 'print the status as JSON')
     .option('--failures <count>', 'how many recent failures to show', '10')
     .action(async (raw: unknown) => {
-      const flags = parseOptions('status', StatusFlagsSchema, raw);
-      const open = await openQueues(process.env);
-      try {
-        const report = await collectStatus(open.queues, flags.failures);
-        const lines = flags.json ? [JSON.stringify(report, null, 2)] : formatStatus(report);
-        for (const line of lines) output.print(scrubber.scrub(line));
-      } finally {
-        await open.close();
-      }
+      const { statusAction } = await import('./status.action.js');
+      await statusAction(raw, output, scrubber);
     });
 }

@@ -1,4 +1,4 @@
-import { explainTarget } from '../../../src/cli/commands/explain.command';
+import { explainTarget } from '../../../src/cli/commands/explain.action';
 
 describe('what `tally explain <subject>` names', () => {
   it.each([

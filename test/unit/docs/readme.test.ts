@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AgreementsConfigSchema } from '../../../src/config/agreements.schema';
 import { LOG_ENV } from '../../../src/cli/cli-logger';
 import { CONNECTION_ENV } from '../../../src/config/connection.schema';
-import { CONNECTION_FILE_ENV } from '../../../src/config/load-connection';
+import { CONNECTION_FILE_ENV } from '../../../src/config/connection-file-env';
 import { PROBLEM_CATALOG } from '../../../src/domain/problems';
 import { ODOO_ERROR_CODES } from '../../../src/odoo/errors';
 import { schemaPaths } from '../../support/schema-paths';
