@@ -87,8 +87,13 @@ function keptFor<T>(ttlMs: number, clock: Clock, load: () => Promise<T>) {
   };
 }
 
-export function createTallyHandlers(deps: TallyHandlerDeps) {
-  const config: ReadPeriodConfig = readPeriodConfigOf(deps.agreements);
+/**
+ * The Odoo client the handlers share, connected on first use. Every child job needs the company
+ * (and its zone) and the field profile; reading them once per job would be ten round trips per
+ * customer, so they are kept a few minutes (a change is seen soon, and a profile that lacked
+ * Tally's fields is dropped at once so a fresh setup counts).
+ */
+function sharedOdoo(deps: TallyHandlerDeps, config: ReadPeriodConfig) {
   const client = new OdooClient({
     connection: deps.connection.odoo,
     logger: deps.logger,
@@ -104,18 +109,9 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
     await connected;
     return client;
   };
-  const cursors = {
-    store: new RedisCursorStore(deps.redis, deps.keyPrefix),
-    instance: `${deps.connection.odoo.url}/${deps.connection.odoo.db}`,
-  };
-  const now = () => deps.clock.now().toISOString();
-  // Every child job needs the company (and its zone) and the field profile; reading them once per
-  // job would be ten round trips per customer, so they are kept a few minutes (a change is seen
-  // soon, and a profile that lacked Tally's fields is dropped at once so a fresh setup counts).
   const company = keptFor(METADATA_TTL_MS, deps.clock, async () =>
     readCompany(await ready(), config.timeZone),
   );
-  const timeZone = async () => (await company.get()).timeZone;
   const profile = keptFor(METADATA_TTL_MS, deps.clock, async () =>
     detectFieldProfile(fieldNamesVia(await ready())),
   );
@@ -127,6 +123,80 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
       throw error;
     }
   };
+  const timeZone = async () => (await company.get()).timeZone;
+  return { client, ready, company, profile, timeZone, forgettingStaleProfile };
+}
+
+/** `tally setup`'s checks without writing, on a client of their own. */
+async function checkSetup(deps: TallyHandlerDeps): Promise<{ ready: boolean; failing: string[] }> {
+  const checker = new OdooClient({
+    connection: deps.connection.odoo,
+    logger: deps.logger,
+    roundTrips: deps.odooCalls,
+    beforeCall: () => deps.odooCalls.acquire(),
+  });
+  try {
+    const report = await runSetup(checker, {
+      config: deps.agreements.config,
+      options: { createProducts: false, dryRun: true },
+    });
+    return {
+      ready: report.ready,
+      failing: report.checks
+        .filter((check) => check.status === 'fail')
+        .map((check) => `${check.message} ${check.fix ?? ''}`.trim()),
+    };
+  } finally {
+    await checker.close();
+  }
+}
+
+type OdooSession = ReturnType<typeof sharedOdoo>;
+
+/** A `close-period-customer` job: the final sync, the invoice date and finance's activity. */
+async function closeCustomerJob(
+  session: OdooSession,
+  config: ReadPeriodConfig,
+  now: string,
+  input: { period: string; customerId: number },
+  context: JobContextLike,
+) {
+  const odoo = await session.ready();
+  const today = localDateOfInstant(now, await session.timeZone());
+  if (today === null) throw new RangeError('the company time zone is not valid');
+  const known = await session.profile.get();
+  const companyNow = await session.company.get();
+  const result = await session.forgettingStaleProfile(() =>
+    closeCustomerPeriod(odoo, config, {
+      period: toPeriod(input.period),
+      customerId: input.customerId,
+      today,
+      signal: context.signal,
+      profile: known,
+      company: companyNow,
+    }),
+  );
+  await context.reportProgress(1, 1);
+  const figures = customerFigures([result.sync], input.customerId);
+  return {
+    customerId: input.customerId,
+    period: input.period,
+    lines: figures.lines,
+    invoiceId: result.invoiceId,
+    reviewActivities: result.reviewActivities,
+    problems: figures.problems,
+  };
+}
+
+export function createTallyHandlers(deps: TallyHandlerDeps) {
+  const config: ReadPeriodConfig = readPeriodConfigOf(deps.agreements);
+  const session = sharedOdoo(deps, config);
+  const { client, ready, company, profile, timeZone, forgettingStaleProfile } = session;
+  const cursors = {
+    store: new RedisCursorStore(deps.redis, deps.keyPrefix),
+    instance: `${deps.connection.odoo.url}/${deps.connection.odoo.db}`,
+  };
+  const now = () => deps.clock.now().toISOString();
 
   return {
     async resolvePeriod(input: {
@@ -182,56 +252,10 @@ export function createTallyHandlers(deps: TallyHandlerDeps) {
       };
     },
 
-    async closePeriod(input: { period: string; customerId: number }, context: JobContextLike) {
-      const odoo = await ready();
-      const today = localDateOfInstant(now(), await timeZone());
-      if (today === null) throw new RangeError('the company time zone is not valid');
-      const known = await profile.get();
-      const companyNow = await company.get();
-      const result = await forgettingStaleProfile(() =>
-        closeCustomerPeriod(odoo, config, {
-          period: toPeriod(input.period),
-          customerId: input.customerId,
-          today,
-          signal: context.signal,
-          profile: known,
-          company: companyNow,
-        }),
-      );
-      await context.reportProgress(1, 1);
-      const figures = customerFigures([result.sync], input.customerId);
-      return {
-        customerId: input.customerId,
-        period: input.period,
-        lines: figures.lines,
-        invoiceId: result.invoiceId,
-        reviewActivities: result.reviewActivities,
-        problems: figures.problems,
-      };
-    },
+    closePeriod: (input: { period: string; customerId: number }, context: JobContextLike) =>
+      closeCustomerJob(session, config, now(), input, context),
 
-    async setupCheck() {
-      const checker = new OdooClient({
-        connection: deps.connection.odoo,
-        logger: deps.logger,
-        roundTrips: deps.odooCalls,
-        beforeCall: () => deps.odooCalls.acquire(),
-      });
-      try {
-        const report = await runSetup(checker, {
-          config: deps.agreements.config,
-          options: { createProducts: false, dryRun: true },
-        });
-        return {
-          ready: report.ready,
-          failing: report.checks
-            .filter((check) => check.status === 'fail')
-            .map((check) => `${check.message} ${check.fix ?? ''}`.trim()),
-        };
-      } finally {
-        await checker.close();
-      }
-    },
+    setupCheck: () => checkSetup(deps),
 
     async close(): Promise<void> {
       await client.close();

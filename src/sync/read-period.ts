@@ -4,7 +4,7 @@ import { periodBounds } from '../domain/periods';
 import type { PlanInput } from '../domain/invoice-plan';
 import type { EngineSettings } from '../domain/settings';
 import { hoursToMinutes } from '../domain/time-units';
-import type { MinorUnits, Minutes, Period } from '../domain/types';
+import type { LocalDate, MinorUnits, Minutes, Period } from '../domain/types';
 import { localDate, minutes, ticketId } from '../domain/types';
 import { agreementsFromBillingStart } from '../domain/billing-start';
 import type { SourcesConfig } from '../config/agreements.schema';
@@ -112,43 +112,18 @@ export async function readPeriod(
   const companyId = Number(company.id);
   const partners = new PartnerDirectory(reader);
 
-  const period = await readPeriodTimesheets(reader, profile, bounds, companyId, options.customerId);
-  const read = await readTickets(
+  const { period, tickets, earlier, work, read } = await readWork(
     reader,
     profile,
-    [
-      ...period.lines.flatMap((line) => line.ticket_id?.id ?? []),
-      ...(options.extraTicketIds ?? []),
-    ],
-    partners,
-  );
-  const tickets = read.tickets.filter(
-    (ticket) =>
-      options.customerId === undefined || ticket.customerId === String(options.customerId),
-  );
-  const ticketIds = tickets.map((ticket) => Number(ticket.id));
-  const keep = new Set(tickets.map((ticket) => ticket.id));
-  const earlier = await readEarlierTimesheets(reader, profile, ticketIds, bounds.first, companyId);
-  const work = mapTimesheets(
-    [...period.lines, ...earlier.lines].filter(
-      (line) => line.ticket_id === null || keep.has(ticketId(line.ticket_id.id)),
-    ),
+    { bounds, companyId, partners },
+    options,
   );
 
-  const agreementsAsRead = await readAgreements(reader, partners, {
-    source: config.sources.tier,
-    fees: { settings: config.settings, currencyDecimals: config.currencyDecimals },
+  const agreementsRead = await readPeriodAgreements(reader, partners, config, {
     timeZone: company.timeZone,
     profile,
-    ...(options.customerId === undefined ? {} : { onlyCustomer: options.customerId }),
+    ...(options.customerId === undefined ? {} : { customerId: options.customerId }),
   });
-  const agreementsRead = {
-    ...agreementsAsRead,
-    agreements: agreementsFromBillingStart(
-      agreementsAsRead.agreements,
-      config.billingStartDate == null ? null : localDate(config.billingStartDate),
-    ),
-  };
   const customersRead = await readCustomers(
     partners,
     agreementsRead,
@@ -198,6 +173,74 @@ export async function readPeriod(
       ...partners.problems,
     ],
   };
+}
+
+/** The agreements of the config's source, none active before `billing.startDate`. */
+async function readPeriodAgreements(
+  reader: OdooReader,
+  partners: PartnerDirectory,
+  config: ReadPeriodConfig,
+  scope: { timeZone: string; profile: FieldProfile; customerId?: number },
+) {
+  const read = await readAgreements(reader, partners, {
+    source: config.sources.tier,
+    fees: { settings: config.settings, currencyDecimals: config.currencyDecimals },
+    timeZone: scope.timeZone,
+    profile: scope.profile,
+    ...(scope.customerId === undefined ? {} : { onlyCustomer: scope.customerId }),
+  });
+  return {
+    ...read,
+    agreements: agreementsFromBillingStart(
+      read.agreements,
+      config.billingStartDate == null ? null : localDate(config.billingStartDate),
+    ),
+  };
+}
+
+/**
+ * The period's timesheets, their tickets (and those asked for), and the earlier timesheets of
+ * those tickets (the per-request minimum counts a ticket's whole history), as work lines.
+ */
+async function readWork(
+  reader: OdooReader,
+  profile: FieldProfile,
+  scope: {
+    bounds: { first: LocalDate; last: LocalDate };
+    companyId: number;
+    partners: PartnerDirectory;
+  },
+  options: ReadPeriodOptions,
+) {
+  const { bounds, companyId } = scope;
+  const period = await readPeriodTimesheets(reader, profile, bounds, companyId, options.customerId);
+  const read = await readTickets(
+    reader,
+    profile,
+    [
+      ...period.lines.flatMap((line) => line.ticket_id?.id ?? []),
+      ...(options.extraTicketIds ?? []),
+    ],
+    scope.partners,
+  );
+  const tickets = read.tickets.filter(
+    (ticket) =>
+      options.customerId === undefined || ticket.customerId === String(options.customerId),
+  );
+  const keep = new Set(tickets.map((ticket) => ticket.id));
+  const earlier = await readEarlierTimesheets(
+    reader,
+    profile,
+    tickets.map((ticket) => Number(ticket.id)),
+    bounds.first,
+    companyId,
+  );
+  const work = mapTimesheets(
+    [...period.lines, ...earlier.lines].filter(
+      (line) => line.ticket_id === null || keep.has(ticketId(line.ticket_id.id)),
+    ),
+  );
+  return { period, tickets, earlier, work, read };
 }
 
 /** Minutes of the period's lines per linked sale line. */

@@ -112,7 +112,40 @@ export function planInvoiceWrites(
       },
     };
   }
-  const draftLines = existing.lines.filter((line) => line.move_id === draft.id);
+  const { update, unlink, deleted } = updateDraft(draft, duplicates, existing.lines, {
+    desired,
+    uncharged,
+    carried,
+    marks,
+    links,
+    context,
+    customerId,
+  });
+  // A deleted draft carries no marks: theirs are written apart.
+  return { ...none, closed: null, update, unlink, marked: deleted ? [] : ridingMarks };
+}
+
+/**
+ * The write that brings an existing draft to the plan (line commands, links of uncharged and
+ * invoiced timesheets) and the duplicates of its key to delete; or the draft itself to delete
+ * when nothing is left on it, not even lines finance added by hand.
+ */
+function updateDraft(
+  draft: TallyMove,
+  duplicates: readonly TallyMove[],
+  lines: readonly TallyMoveLine[],
+  input: {
+    desired: readonly DesiredLine[];
+    uncharged: readonly number[];
+    carried: readonly number[];
+    marks: MarkChanges;
+    links: RunLinks;
+    context: InvoiceWriteContext;
+    customerId: number;
+  },
+): { update: MoveUpdate | null; unlink: number[]; deleted: boolean } {
+  const { desired, uncharged, carried, marks, links, context, customerId } = input;
+  const draftLines = lines.filter((line) => line.move_id === draft.id);
   const diff = diffInvoiceLines(
     draftLines,
     desired,
@@ -135,14 +168,11 @@ export function planInvoiceWrites(
     if (invoiceLinks.length > 0) values.timesheet_ids = invoiceLinks;
   }
   const handAdded = draft.invoice_line_ids.length > draftLines.length;
-  if (desired.length === 0 && !handAdded) {
-    return { ...none, closed: null, unlink: [draft.id, ...unlink] };
-  }
+  if (desired.length === 0 && !handAdded)
+    return { update: null, unlink: [draft.id, ...unlink], deleted: true };
   return {
-    ...none,
-    closed: null,
     unlink,
-    marked: ridingMarks,
+    deleted: false,
     update:
       Object.keys(values).length === 0
         ? null

@@ -70,31 +70,26 @@ function digest(text: string): string {
   return hash.toString(36);
 }
 
-/**
- * One activity per thing that needs a person, never one per run: tickets with time held for
- * review (their assignee), tickets past the authorisation cap (their assignee), customers whose
- * prepaid balance ran low (their salesperson). A notice is keyed; the key is recorded on the
- * record once the activity exists, and an open activity carrying the key also counts.
- */
-export function planNotices(input: NoticeInput): NoticePlan {
-  const reviewWrites: GroupWrite[] = [];
-  const activities: ActivityCreate[] = [];
-  const noticesAfter = new Map<string, { model: string; id: number; keys: string[] }>();
+/** Activities to schedule and the notice keys to record, each notice at most once. */
+class Notifier {
+  readonly activities: ActivityCreate[] = [];
+  private readonly after = new Map<string, { model: string; id: number; keys: string[] }>();
 
-  const notify = (
+  constructor(private readonly openActivityKeys: NoticeInput['openActivityKeys']) {}
+
+  notify(
     model: ActivityCreate['model'],
     target: NoticeTarget | undefined,
     key: string,
     summary: string,
     note: string,
-  ) => {
+  ): void {
     if (target === undefined || target.userId === null) return;
-    const open = input.openActivityKeys.get(`${model}:${target.id}`);
     const ref = `${model}:${target.id}`;
-    const entry = noticesAfter.get(ref) ?? { model, id: target.id, keys: [...target.notices] };
+    const entry = this.after.get(ref) ?? { model, id: target.id, keys: [...target.notices] };
     if (entry.keys.includes(key)) return;
-    if (open?.has(key) !== true) {
-      activities.push({
+    if (this.openActivityKeys.get(ref)?.has(key) !== true) {
+      this.activities.push({
         model,
         recordId: target.id,
         userId: target.userId,
@@ -104,8 +99,60 @@ export function planNotices(input: NoticeInput): NoticePlan {
       });
     }
     entry.keys.push(key);
-    noticesAfter.set(ref, entry);
-  };
+    this.after.set(ref, entry);
+  }
+
+  /** The records whose recorded notice keys grew. */
+  noticeWrites(input: NoticeInput): GroupWrite[] {
+    return [...this.after.values()]
+      .filter((entry) => {
+        const targets = entry.model === MODELS.partner ? input.customers : input.tickets;
+        return entry.keys.length !== (targets.get(entry.id)?.notices ?? []).length;
+      })
+      .map((entry) => ({
+        model: entry.model,
+        ids: [entry.id],
+        values: { x_tally_notices: entry.keys.join(' ') },
+      }));
+  }
+}
+
+/** The cap and low-balance notices of one plan's events. */
+function notifyEvents(
+  plan: NoticeInput['plans'][number],
+  input: NoticeInput,
+  notifier: Notifier,
+): void {
+  for (const event of plan.events) {
+    if (event.kind === 'authorisation_cap_exceeded') {
+      notifier.notify(
+        MODELS.helpdeskTicket,
+        input.tickets.get(Number(event.ticketId)),
+        `cap:${plan.period}`,
+        'Tally: authorisation cap passed',
+        `This ticket has billed ${formatHours(event.billedMinutes)} h, past the ${formatHours(event.capMinutes)} h the customer authorised: ask before going on.`,
+      );
+    } else {
+      notifier.notify(
+        MODELS.partner,
+        input.customers.get(Number(event.customerId)),
+        `low-balance:${plan.period}`,
+        'Tally: prepaid hours running low',
+        `The customer has ${formatHours(event.closingMinutes)} h of prepaid support left (below ${formatHours(event.thresholdMinutes)} h): offer a new pack.`,
+      );
+    }
+  }
+}
+
+/**
+ * One activity per thing that needs a person, never one per run: tickets with time held for
+ * review (their assignee), tickets past the authorisation cap (their assignee), customers whose
+ * prepaid balance ran low (their salesperson). A notice is keyed; the key is recorded on the
+ * record once the activity exists, and an open activity carrying the key also counts.
+ */
+export function planNotices(input: NoticeInput): NoticePlan {
+  const reviewWrites: GroupWrite[] = [];
+  const notifier = new Notifier(input.openActivityKeys);
 
   const reviewed = new Set<number>();
   for (const plan of input.plans) {
@@ -128,7 +175,7 @@ export function planNotices(input: NoticeInput): NoticePlan {
           ids: [ticketId],
           values: { x_tally_review: note },
         });
-      notify(
+      notifier.notify(
         MODELS.helpdeskTicket,
         ticket,
         `review:${plan.period}:${digest(text)}`,
@@ -136,26 +183,7 @@ export function planNotices(input: NoticeInput): NoticePlan {
         `Some time on this ticket is not invoiced until it is fixed: ${[...entry.precise].sort().join(' ')}`,
       );
     }
-    for (const event of plan.events) {
-      if (event.kind === 'authorisation_cap_exceeded') {
-        const id = Number(event.ticketId);
-        notify(
-          MODELS.helpdeskTicket,
-          input.tickets.get(id),
-          `cap:${plan.period}`,
-          'Tally: authorisation cap passed',
-          `This ticket has billed ${formatHours(event.billedMinutes)} h, past the ${formatHours(event.capMinutes)} h the customer authorised: ask before going on.`,
-        );
-      } else {
-        notify(
-          MODELS.partner,
-          input.customers.get(Number(event.customerId)),
-          `low-balance:${plan.period}`,
-          'Tally: prepaid hours running low',
-          `The customer has ${formatHours(event.closingMinutes)} h of prepaid support left (below ${formatHours(event.thresholdMinutes)} h): offer a new pack.`,
-        );
-      }
-    }
+    notifyEvents(plan, input, notifier);
   }
   for (const [id, ticket] of input.tickets) {
     if (reviewed.has(id) || ticket.review === null || input.closedTickets?.has(id) === true)
@@ -168,17 +196,9 @@ export function planNotices(input: NoticeInput): NoticePlan {
         values: { x_tally_review: note },
       });
   }
-  const noticeWrites = [...noticesAfter.values()]
-    .filter((entry) => {
-      const before =
-        (entry.model === MODELS.partner ? input.customers : input.tickets).get(entry.id)?.notices ??
-        [];
-      return entry.keys.length !== before.length;
-    })
-    .map((entry) => ({
-      model: entry.model,
-      ids: [entry.id],
-      values: { x_tally_notices: entry.keys.join(' ') },
-    }));
-  return { reviewWrites, activities, noticeWrites };
+  return {
+    reviewWrites,
+    activities: notifier.activities,
+    noticeWrites: notifier.noticeWrites(input),
+  };
 }
