@@ -165,6 +165,8 @@ interface FoundChanges {
   readonly incremental: boolean;
   readonly months: ChangedMonths;
   readonly unplanned: ReadonlySet<Period>;
+  /** Months known to have a Tally invoice (a reconciliation read them); others are counted. */
+  readonly invoiced?: ReadonlySet<Period>;
   readonly reclassified: readonly number[];
   readonly newest: Cursor | null;
   readonly newestTicket: Cursor | null;
@@ -188,7 +190,7 @@ async function monthsToPlan(
     if (
       compareDates(period, previous) >= 0 ||
       found.unplanned.has(period) ||
-      (await hasTallyInvoices(client, period))
+      (found.invoiced?.has(period) ?? (await hasTallyInvoices(client, period)))
     )
       kept.push(period);
   }

@@ -29,6 +29,8 @@ export interface ReconciledChanges {
   readonly months: ChangedMonths;
   /** Months before the current one that no run planned (after the newest one Tally invoiced). */
   readonly unplanned: ReadonlySet<Period>;
+  /** The months of the horizon with a Tally invoice (so they need not be counted again). */
+  readonly invoiced: ReadonlySet<Period>;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function reconcileBilled(
   // Every invoiced month is scanned, last month's too: its invoice may be posted already, and
   // a change to posted time is corrected on the current draft only for the tickets found here.
   const oldest = [...invoiced].sort(compareDates)[0];
-  if (oldest === undefined) return { months: new ChangedMonths(), unplanned };
+  if (oldest === undefined) return { months: new ChangedMonths(), unplanned, invoiced };
   const read = await searchAllParsed(
     reader,
     timesheetSpec(profile),
@@ -71,7 +73,7 @@ export async function reconcileBilled(
       (line.x_tally_stamp != null || invoiced.has(periodOfDate(line.date as LocalDate))) &&
       standingOf(line, tickets, 'legacy') === 'changed',
   );
-  return { months: await ChangedMonths.of(reader, changed), unplanned };
+  return { months: await ChangedMonths.of(reader, changed), unplanned, invoiced };
 }
 
 /** The months after `last` up to (not including) `until`; none when there is no `last`. */

@@ -112,6 +112,8 @@ export function groupMarks(
     }
     shared.push(lineWrite(group.ids, group.values));
   }
+  // Only lines with a ticket to ride on were set apart, so there are carriers when any were.
+  if (carriers === null) return shared;
   const riding = [...byTicket]
     .sort(([a], [b]) => a - b)
     .map(([ticket, marks]): GroupWrite => {
@@ -121,7 +123,7 @@ export function groupMarks(
         model: MODELS.helpdeskTicket,
         ids: [ticket],
         values: {
-          [carriers?.ticketField ?? 'timesheet_ids']: marks
+          [carriers.ticketField]: marks
             .sort(([a], [b]) => a - b)
             .map(([id, values]) => [1, id, values]),
         },

@@ -1,18 +1,7 @@
-import { buildProgram } from '../../../src/cli/build-program';
 import { UsageError } from '../../../src/cli/errors';
-import { SecretScrubber } from '../../../src/shared/redact';
+import { silentProgram } from '../../support/silent-program';
 
-const program = () =>
-  buildProgram({
-    output: { print: () => undefined, warn: () => undefined, isTerminal: false },
-    version: '0.0.0',
-    listenForStop: () => ({
-      first: new Promise(() => undefined),
-      again: new Promise(() => undefined),
-      dispose: () => undefined,
-    }),
-    scrubber: new SecretScrubber(),
-  });
+const program = silentProgram;
 
 // Each command loads its implementation when its action runs; a bad flag proves it loaded and
 // still fails as a usage error before anything connects.

@@ -1,18 +1,8 @@
 import type { Command } from 'commander';
-import { buildProgram } from '../../../src/cli/build-program';
-import { SecretScrubber } from '../../../src/shared/redact';
+import { silentProgram } from '../../support/silent-program';
 import { readmeTallyCommands } from '../../support/readme-commands';
 
-const program = buildProgram({
-  output: { print: () => undefined, warn: () => undefined, isTerminal: false },
-  version: '0.0.0',
-  listenForStop: () => ({
-    first: new Promise(() => undefined),
-    again: new Promise(() => undefined),
-    dispose: () => undefined,
-  }),
-  scrubber: new SecretScrubber(),
-});
+const program = silentProgram();
 
 const longFlags = (command: Command): string[] =>
   command.options.flatMap((option) => (option.long === undefined ? [] : [option.long]));
